@@ -1,0 +1,169 @@
+"""Named entities with clean spans, grouped into clusters of one real-world entity each.
+
+spaCy's NER gives spans; this module trims what is not part of the name (markup debris, a leading
+"the", titles) and groups mentions: a surname or partial name joins the fullest name of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from service.extract.lexicon import ALIASES, TITLE_WORDS
+
+# Labels that are names. Numbers, money and percentages are values, not entities; DATE and TIME are dates.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Labels whose single-word mentions may be a surname that NER mislabelled ("Haas said" → ORG).
+_RELABELABLE = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})
+
+_OPENERS = "([{<"
+_CLOSERS = ")]}>"
+_EDGE_JUNK = " \t\r\n\"'“”‘’`*_#|•·-–—,;:.!?" + _OPENERS + _CLOSERS
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class EntityCluster:
+    id: int
+    canonical: str
+    label: str
+    mentions: list[EntityMention] = field(default_factory=list)
+
+
+@dataclass
+class EntityClusters:
+    """Mentions in text order with the cluster of each; the shared mention model of the extractors."""
+
+    mentions: list[EntityMention]
+    clusters: list[EntityCluster]
+    cluster_of: dict[EntityMention, int]
+
+    def cluster_at(self, start: int, end: int) -> EntityCluster | None:
+        """The cluster of the mention overlapping [start, end) the most, if any."""
+        best, best_overlap = None, 0
+        for mention in self.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > best_overlap:
+                best, best_overlap = mention, overlap
+        return None if best is None else self.clusters[self.cluster_of[best]]
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim markup debris, a leading article and leading titles; None when nothing name-like is left."""
+    segment = text[start:end]
+    # "CNN)American": a closing bracket inside the span ends what came before it.
+    cut = max(segment.rfind(c) for c in _CLOSERS)
+    if cut >= 0 and not any(o in segment[:cut] for o in _OPENERS):
+        start += cut + 1
+    # "Putin [Vladimir": an opening bracket with no closer starts debris.
+    segment = text[start:end]
+    for opener, closer in zip(_OPENERS, _CLOSERS, strict=True):
+        i = segment.find(opener)
+        if i >= 0 and closer not in segment[i:]:
+            end = start + i
+            segment = text[start:end]
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    if match := _LEADING_ARTICLE.match(text[start:end]):
+        start += match.end()
+    if match := _POSSESSIVE.search(text[start:end]):
+        end = start + match.start()
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
+
+
+def strip_titles(name: str) -> str:
+    """'Spokesperson Zhao Lijian' → 'Zhao Lijian'; a name that is only a title stays as it is."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(",") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_title_only(name: str) -> bool:
+    """'US National Security Advisor' is a role, not an organisation."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in TITLE_WORDS
+
+
+def _canonical(name: str) -> str:
+    return ALIASES.get(name.lower(), name)
+
+
+def find_mentions(doc: Doc) -> list[EntityMention]:
+    """NER spans that are names, cleaned; PERSON spans lose their leading titles."""
+    text = doc.text
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        span = clean_span(text, ent.start_char, ent.end_char)
+        if span is None:
+            continue
+        start, end = span
+        if ent.label_ == "PERSON":
+            start = end - len(strip_titles(text[start:end]))
+        elif ent.label_ == "ORG" and _is_title_only(text[start:end]):
+            continue
+        mentions.append(EntityMention(start, end, text[start:end], ent.label_))
+    return mentions
+
+
+def _full_name_for(token: str, label: str, full_names: dict[str, list[EntityMention]]) -> EntityMention | None:
+    """The fullest multi-word name of this kind containing the word, preferring it as a surname."""
+    candidates = full_names.get(label, [])
+    as_last = [m for m in candidates if m.text.split()[-1].lower() == token]
+    pool = as_last or [m for m in candidates if token in (w.lower() for w in m.text.split())]
+    return max(pool, key=lambda m: (len(m.text.split()), -m.start), default=None)
+
+
+def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
+    """Group mentions: same name (or alias) and kind, or a single word that is part of a fuller name."""
+    full_names: dict[str, list[EntityMention]] = defaultdict(list)
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            full_names[m.label].append(m)
+
+    relabelled: list[EntityMention] = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) == 1 and m.label in _RELABELABLE and _full_name_for(words[0].lower(), "PERSON", full_names):
+            m = EntityMention(m.start, m.end, m.text, "PERSON")
+        relabelled.append(m)
+
+    key_to_cluster: dict[tuple[str, str], int] = {}
+    clusters: list[EntityCluster] = []
+    cluster_of: dict[EntityMention, int] = {}
+    for m in relabelled:
+        anchor = m
+        words = m.text.split()
+        if len(words) == 1 and m.label == "PERSON":
+            anchor = _full_name_for(words[0].lower(), m.label, full_names) or m
+        canonical = _canonical(anchor.text)
+        key = (m.label, canonical.lower())
+        if key not in key_to_cluster:
+            key_to_cluster[key] = len(clusters)
+            clusters.append(EntityCluster(len(clusters), canonical, m.label))
+        index = key_to_cluster[key]
+        clusters[index].mentions.append(m)
+        cluster_of[m] = index
+    return EntityClusters(relabelled, clusters, cluster_of)
+
+
+def extract_entities(doc: Doc) -> EntityClusters:
+    return cluster_mentions(find_mentions(doc))

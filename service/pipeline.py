@@ -1,0 +1,126 @@
+"""Owns spaCy: loads the model once, runs one call at a time, inside a memory zone.
+
+Requests come in as plain `Job`s and leave as `EnrichResponse`s with offsets already in the requested
+encoding. Only the spaCy components the requested features need are run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas import EnrichResponse, Feature, ModelInfo, OffsetEncoding
+from service import __version__
+from service.extract.entities import EntityClusters, extract_entities
+from service.offsets import convert_offsets, offset_table
+from service.results import entity_results
+
+# Features that produce output; the others are accepted and return empty lists.
+IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities})
+
+# spaCy components each feature needs (entities alone need no parser).
+COMPONENTS: dict[Feature, tuple[str, ...]] = {
+    Feature.entities: ("ner",),
+    Feature.dates: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
+    Feature.quotes: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
+    Feature.claims: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
+}
+
+WARM_UP_TEXT = 'The spokesman said on Monday that "the talks in Rome went well," according to Reuters.'
+
+
+class DeadlineExceeded(Exception):
+    """The request ran past its processing deadline; the pipeline stops between stages."""
+
+
+@dataclass(frozen=True)
+class Job:
+    text: str
+    reference_date: dt.date
+    features: frozenset[Feature] = frozenset(Feature)
+    offset_encoding: OffsetEncoding = OffsetEncoding.codepoint
+    deadline: float = float("inf")  # time.monotonic() value
+
+
+@dataclass
+class _Clock:
+    deadline: float
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        if time.monotonic() > self.deadline:
+            raise DeadlineExceeded(name)
+        started = time.perf_counter()
+        yield
+        self.timings_ms[name] = round((time.perf_counter() - started) * 1000, 3)
+
+
+def components_for(features: frozenset[Feature], available: list[str]) -> list[str]:
+    wanted = {c for f in features & IMPLEMENTED for c in COMPONENTS[f]}
+    return [name for name in available if name in wanted]
+
+
+class Pipeline:
+    """Thread-safe by serialization: spaCy's memory zones are not, so one call runs at a time."""
+
+    def __init__(self, model_name: str, loader: Callable[[str], Language] = spacy.load) -> None:
+        self._nlp = loader(model_name)
+        self._lock = threading.Lock()
+        meta = self._nlp.meta
+        self.model = ModelInfo(name=f"{meta.get('lang', 'en')}_{meta['name']}", version=meta["version"])
+
+    @property
+    def component_names(self) -> list[str]:
+        return list(self._nlp.pipe_names)
+
+    def warm_up(self) -> None:
+        self.run([Job(WARM_UP_TEXT, dt.date(2022, 3, 14))])
+
+    def run(self, jobs: list[Job]) -> list[EnrichResponse]:
+        """Enrich documents in order; documents needing the same components share one `nlp.pipe`."""
+        results: list[EnrichResponse | None] = [None] * len(jobs)
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for index, job in enumerate(jobs):
+            groups.setdefault(tuple(components_for(job.features, self.component_names)), []).append(index)
+        with self._lock, self._nlp.memory_zone():
+            for components, indices in groups.items():
+                disable = [name for name in self.component_names if name not in components]
+                started = time.perf_counter()
+                docs = list(self._nlp.pipe((jobs[i].text for i in indices), disable=disable))
+                parse_ms = (time.perf_counter() - started) * 1000 / len(docs)  # shared batch cost
+                for i, doc in zip(indices, docs, strict=True):
+                    results[i] = self._enrich(doc, jobs[i], parse_ms)
+        return [r for r in results if r is not None]
+
+    def _enrich(self, doc: Doc, job: Job, parse_ms: float) -> EnrichResponse:
+        clock = _Clock(job.deadline, {"parse": round(parse_ms, 3)})
+        if time.monotonic() > job.deadline:
+            raise DeadlineExceeded("parse")
+        wanted = job.features & IMPLEMENTED
+        entities = EntityClusters([], [], {})
+        if wanted:
+            with clock.stage("entities"):
+                entities = extract_entities(doc)
+        entity_list, clusters = entity_results(entities) if Feature.entities in wanted else ([], [])
+        response = EnrichResponse(
+            entities=entity_list,
+            clusters=clusters,
+            dates=[],
+            quotes=[],
+            claims=[],
+            reference_date=job.reference_date,
+            offset_encoding=job.offset_encoding,
+            model=self.model,
+            service_version=__version__,
+            timings_ms=clock.timings_ms,
+        )
+        return convert_offsets(response, offset_table(job.text, job.offset_encoding))

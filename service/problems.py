@@ -1,0 +1,87 @@
+"""Every error leaves as RFC 9457 problem+json, and none echoes what the client sent."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from schemas import Problem
+from schemas.problem import FieldError
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+log = logging.getLogger("service.errors")
+
+
+class ProblemError(Exception):
+    """Raised anywhere in the HTTP layer to answer with a problem document."""
+
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}
+
+
+def problem(status: int, detail: str | None = None, **extra: Any) -> Problem:
+    return Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, **extra)
+
+
+def problem_response(
+    request: Request, status: int, detail: str | None, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    body = problem(
+        status, detail, instance=request.url.path, request_id=request.scope.get("request_id"), **extra
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE
+    )
+
+
+def field_errors(exc: RequestValidationError) -> list[FieldError]:
+    """Pydantic's errors without their `input` and `ctx`, which would echo the request."""
+    return [
+        FieldError(loc=[str(p) if not isinstance(p, int) else p for p in e["loc"]], msg=e["msg"], type=e["type"])
+        for e in exc.errors()
+    ]
+
+
+async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = field_errors(exc)
+    if any(e.type == "json_invalid" for e in errors):
+        return problem_response(request, 400, "The body is not valid JSON.")
+    if any(e.type == "missing" and e.loc == ["body"] for e in errors):
+        return problem_response(request, 400, "The request body is empty; send a JSON object.")
+    return problem_response(request, 422, "The request does not match the schema; see `errors`.", errors=errors)
+
+
+async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    detail = {
+        400: "The body could not be read as UTF-8 JSON.",
+        404: "No such resource.",
+        405: "Method not allowed on this resource.",
+        408: "The request body did not arrive in time.",
+        413: "The request body is larger than the configured limit.",
+    }.get(exc.status_code, HTTPStatus(exc.status_code).description)
+    return problem_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+
+async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+    return problem_response(request, exc.status, exc.detail, headers=exc.headers)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=exc, extra={"request_id": request.scope.get("request_id")})
+    return problem_response(request, 500, "Internal error; it has been logged with the request id.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(ProblemError, _problem)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
