@@ -84,7 +84,9 @@ class Span(BaseModel):
 
 
 class Entity(Span):
-    label: str = Field(description="OntoNotes label (PERSON, ORG, GPE, NORP, ...); DATE and TIME are in `dates`.")
+    label: str = Field(
+        description="OntoNotes label (PERSON, ORG, GPE, NORP, ...); DATE and TIME are in `dates`."
+    )
     cluster: int = Field(description="Id of the entity's cluster in `clusters`.")
     canonical: str = Field(description="Canonical name shared by every mention of the same entity.")
 
@@ -176,4 +178,3 @@ class BatchItemResult(BaseModel):
 
 class BatchResponse(BaseModel):
     results: list[BatchItemResult]
-

@@ -73,7 +73,9 @@ def require_json(request: Request) -> None:
 
 def _ready_pipeline(rt: Runtime) -> Pipeline:
     if rt.pipeline is None:
-        raise ProblemError(503, "The model is still loading.", {"Retry-After": str(rt.settings.retry_after_seconds)})
+        raise ProblemError(
+            503, "The model is still loading.", {"Retry-After": str(rt.settings.retry_after_seconds)}
+        )
     return rt.pipeline
 
 
@@ -118,7 +120,9 @@ async def _run(rt: Runtime, jobs: list[Job]) -> list[EnrichResponse]:
         raise ProblemError(503, "The service is at capacity; retry later.", retry) from None
     except (TimedOut, DeadlineExceeded):
         metrics.REJECTED.labels("deadline").inc()
-        raise ProblemError(503, "Processing passed the deadline; retry later or send less text.", retry) from None
+        raise ProblemError(
+            503, "Processing passed the deadline; retry later or send less text.", retry
+        ) from None
     for job, result in zip(jobs, results, strict=True):
         _observe(job, result)
     return results
@@ -171,7 +175,12 @@ async def enrich_batch(body: BatchRequest, rt: Runtime = Depends(runtime)) -> Re
     return _json(BatchResponse(results=items))
 
 
-@router.get("/v1/info", response_model=InfoResponse, responses=_problem_responses(503), summary="What this service does")
+@router.get(
+    "/v1/info",
+    response_model=InfoResponse,
+    responses=_problem_responses(503),
+    summary="What this service does",
+)
 def info(rt: Runtime = Depends(runtime)) -> InfoResponse:
     pipeline = _ready_pipeline(rt)
     s = rt.settings
@@ -199,7 +208,10 @@ async def healthz() -> Health:
 
 
 @router.get(
-    "/readyz", response_model=Readiness, responses=_problem_responses(503), summary="Readiness: model loaded and warm"
+    "/readyz",
+    response_model=Readiness,
+    responses=_problem_responses(503),
+    summary="Readiness: model loaded and warm",
 )
 async def readyz(rt: Runtime = Depends(runtime)) -> Readiness:
     _ready_pipeline(rt)

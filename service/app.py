@@ -38,7 +38,9 @@ def _load(runtime: Runtime) -> None:
 def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
     """Build the app; pass a loaded `pipeline` to share one model between apps (tests do)."""
     settings = settings or get_settings()
-    runtime = Runtime(settings, Admission(settings.max_queued_requests, settings.request_timeout_seconds), pipeline)
+    runtime = Runtime(
+        settings, Admission(settings.max_queued_requests, settings.request_timeout_seconds), pipeline
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -23,14 +23,17 @@ from prometheus_client.multiprocess import MultiProcessCollector
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 HTTP_REQUESTS = Counter(
-    "http_requests_total", "HTTP requests by method, route template and status.", ["method", "route", "status"]
+    "http_requests_total",
+    "HTTP requests by method, route template and status.",
+    ["method", "route", "status"],
 )
 HTTP_DURATION = Histogram(
-    "http_request_duration_seconds", "HTTP request latency by route template.", ["route"], buckets=LATENCY_BUCKETS
+    "http_request_duration_seconds",
+    "HTTP request latency by route template.",
+    ["route"],
+    buckets=LATENCY_BUCKETS,
 )
-HTTP_IN_FLIGHT = Gauge(
-    "http_requests_in_flight", "HTTP requests being served.", multiprocess_mode="livesum"
-)
+HTTP_IN_FLIGHT = Gauge("http_requests_in_flight", "HTTP requests being served.", multiprocess_mode="livesum")
 QUEUE_DEPTH = Gauge(
     "enrich_queue_depth", "Enrichment requests waiting for the spaCy thread.", multiprocess_mode="livesum"
 )
@@ -50,7 +53,7 @@ def exposition() -> tuple[bytes, str]:
     """The text exposition, aggregated across workers in multiprocess mode."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
-        MultiProcessCollector(registry)
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
 

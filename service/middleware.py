@@ -28,8 +28,8 @@ def _request_id(scope: Scope) -> str:
 
 def _route_template(scope: Scope) -> str:
     """The matched route's path template; never the raw path, so labels stay bounded."""
-    route = scope.get("route")
-    return getattr(route, "path", None) or "unmatched"
+    path = getattr(scope.get("route"), "path", None)
+    return path if isinstance(path, str) else "unmatched"
 
 
 class EdgeMiddleware:

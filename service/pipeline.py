@@ -107,10 +107,12 @@ class Pipeline:
             raise DeadlineExceeded("parse")
         wanted = job.features & IMPLEMENTED
         entities = EntityClusters([], [], {})
-        if wanted:
+        if wanted:  # every extractor builds on the shared entity mentions
             with clock.stage("entities"):
                 entities = extract_entities(doc)
         entity_list, clusters = entity_results(entities) if Feature.entities in wanted else ([], [])
+        # Each further extractor: `with clock.stage(name): items = extract_x(doc, ...)` when its feature
+        # (or a feature building on it) is wanted; only requested features are returned.
         response = EnrichResponse(
             entities=entity_list,
             clusters=clusters,

@@ -46,7 +46,9 @@ def problem_response(
 def field_errors(exc: RequestValidationError) -> list[FieldError]:
     """Pydantic's errors without their `input` and `ctx`, which would echo the request."""
     return [
-        FieldError(loc=[str(p) if not isinstance(p, int) else p for p in e["loc"]], msg=e["msg"], type=e["type"])
+        FieldError(
+            loc=[str(p) if not isinstance(p, int) else p for p in e["loc"]], msg=e["msg"], type=e["type"]
+        )
         for e in exc.errors()
     ]
 
@@ -57,7 +59,9 @@ async def _validation(request: Request, exc: RequestValidationError) -> JSONResp
         return problem_response(request, 400, "The body is not valid JSON.")
     if any(e.type == "missing" and e.loc == ["body"] for e in errors):
         return problem_response(request, 400, "The request body is empty; send a JSON object.")
-    return problem_response(request, 422, "The request does not match the schema; see `errors`.", errors=errors)
+    return problem_response(
+        request, 422, "The request does not match the schema; see `errors`.", errors=errors
+    )
 
 
 async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

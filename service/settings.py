@@ -16,7 +16,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
     max_queued_requests: int = Field(default=16, ge=0, description="Waiting requests per worker before 503.")
     request_timeout_seconds: float = Field(default=30.0, gt=0)
-    body_timeout_seconds: float = Field(default=10.0, gt=0, description="Longest a request body may take to arrive.")
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="Longest a request body may take to arrive."
+    )
     retry_after_seconds: int = Field(default=2, ge=1)
     docs_enabled: bool = Field(default=True, description="Serve /docs, /redoc and /openapi.json.")
     host: str = "127.0.0.1"

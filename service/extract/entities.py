@@ -62,8 +62,17 @@ class EntityClusters:
         return None if best is None else self.clusters[self.cluster_of[best]]
 
 
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return start, end
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim markup debris, a leading article and leading titles; None when nothing name-like is left."""
+    """Trim markup debris, a leading article and a possessive; None when nothing name-like is left."""
+    start, end = _strip_edges(text, start, end)
     segment = text[start:end]
     # "CNN)American": a closing bracket inside the span ends what came before it.
     cut = max(segment.rfind(c) for c in _CLOSERS)
@@ -76,10 +85,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if i >= 0 and closer not in segment[i:]:
             end = start + i
             segment = text[start:end]
-    while start < end and text[start] in _EDGE_JUNK:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_JUNK:
-        end -= 1
+    start, end = _strip_edges(text, start, end)
     if match := _LEADING_ARTICLE.match(text[start:end]):
         start += match.end()
     if match := _POSSESSIVE.search(text[start:end]):
@@ -121,10 +127,30 @@ def find_mentions(doc: Doc) -> list[EntityMention]:
         elif ent.label_ == "ORG" and _is_title_only(text[start:end]):
             continue
         mentions.append(EntityMention(start, end, text[start:end], ent.label_))
-    return mentions
+    return _add_missed_surnames(doc, mentions)
 
 
-def _full_name_for(token: str, label: str, full_names: dict[str, list[EntityMention]]) -> EntityMention | None:
+def _add_missed_surnames(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A part of a name NER missed ("Zhao denied ...") once the full name ("Zhao Lijian") was recognised."""
+    surnames = {
+        word
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1
+        for word in m.text.split()
+        if word.isalpha() and word.istitle() and len(word) > 1
+    }
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    missed = [
+        EntityMention(t.idx, t.idx + len(t), t.text, "PERSON")
+        for t in doc
+        if t.text in surnames and t.idx not in covered
+    ]
+    return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
+
+
+def _full_name_for(
+    token: str, label: str, full_names: dict[str, list[EntityMention]]
+) -> EntityMention | None:
     """The fullest multi-word name of this kind containing the word, preferring it as a surname."""
     candidates = full_names.get(label, [])
     as_last = [m for m in candidates if m.text.split()[-1].lower() == token]
@@ -142,7 +168,11 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
     relabelled: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
-        if len(words) == 1 and m.label in _RELABELABLE and _full_name_for(words[0].lower(), "PERSON", full_names):
+        if (
+            len(words) == 1
+            and m.label in _RELABELABLE
+            and _full_name_for(words[0].lower(), "PERSON", full_names)
+        ):
             m = EntityMention(m.start, m.end, m.text, "PERSON")
         relabelled.append(m)
 

@@ -1,0 +1,110 @@
+"""Entity spans and clusters, table-driven over small texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract.entities import clean_span, extract_entities, strip_titles
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("CNN)American", "American"),
+        ("Vladimir] Putin", "Putin"),
+        ("[Putin", "Putin"),
+        ("the Council on Foreign Relations", "Council on Foreign Relations"),
+        ("the Communist Party's", "Communist Party"),
+        ('"Reuters', "Reuters"),
+        ("(Reuters)", "Reuters"),
+        ("Xi Jinping", "Xi Jinping"),
+    ],
+)
+def test_clean_span_trims_debris(raw: str, expected: str) -> None:
+    span = clean_span(raw, 0, len(raw))
+    assert span is not None
+    assert raw[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize("raw", ["()", "--", "’ ’", " ] "])
+def test_clean_span_rejects_nothing_name_like(raw: str) -> None:
+    assert clean_span(raw, 0, len(raw)) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Spokesperson Zhao Lijian", "Zhao Lijian"),
+        ("President Joe Biden", "Joe Biden"),
+        ("Sen. Elizabeth Warren", "Elizabeth Warren"),
+        ("Jake Sullivan", "Jake Sullivan"),
+        ("President", "President"),
+    ],
+)
+def test_strip_titles(raw: str, expected: str) -> None:
+    assert strip_titles(raw) == expected
+
+
+def _clusters(nlp: Language, text: str) -> dict[str, set[str]]:
+    found = extract_entities(nlp(text))
+    return {c.canonical: {m.text for m in c.mentions} for c in found.clusters}
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "mentions"),
+    [
+        (
+            "US National Security Advisor Jake Sullivan met officials. Sullivan said the talks were useful.",
+            "Jake Sullivan",
+            {"Jake Sullivan", "Sullivan"},
+        ),
+        (
+            "Chinese President Xi Jinping arrived in Moscow. Xi was greeted by officials.",
+            "Xi Jinping",
+            {"Xi Jinping", "Xi"},
+        ),
+        (
+            "Spokesperson Zhao Lijian spoke to reporters. Zhao denied the report.",
+            "Zhao Lijian",
+            {"Zhao Lijian", "Zhao"},
+        ),
+    ],
+)
+def test_surname_joins_full_name(nlp: Language, text: str, canonical: str, mentions: set[str]) -> None:
+    assert _clusters(nlp, text)[canonical] == mentions
+
+
+def test_aliases_share_a_cluster(nlp: Language) -> None:
+    clusters = _clusters(nlp, "The United States warned China. The US said Beijing would pay a price.")
+    assert {"United States", "US"} <= clusters["United States"]
+
+
+def test_distinct_people_stay_apart(nlp: Language) -> None:
+    clusters = _clusters(nlp, "Joe Biden met Hunter Smith in Paris. Biden left early and Smith stayed.")
+    assert clusters["Joe Biden"] == {"Joe Biden", "Biden"}
+    assert clusters["Hunter Smith"] == {"Hunter Smith", "Smith"}
+
+
+def test_every_mention_is_exactly_its_text(nlp: Language, seed_text: str) -> None:
+    found = extract_entities(nlp(seed_text))
+    assert found.mentions
+    for mention in found.mentions:
+        assert seed_text[mention.start : mention.end] == mention.text
+        assert mention.label not in {"DATE", "TIME"}
+
+
+def test_seed_clusters(nlp: Language, seed_text: str) -> None:
+    found = extract_entities(nlp(seed_text))
+    by_canonical = {c.canonical: c for c in found.clusters}
+    sullivan = by_canonical["Jake Sullivan"]
+    assert {m.text for m in sullivan.mentions} == {"Jake Sullivan", "Sullivan"}
+    # every "Sullivan" in the text is a mention of that cluster
+    sullivan_starts = {m.start for m in sullivan.mentions}
+    position = seed_text.find("Sullivan")
+    while position >= 0:
+        assert any(start <= position < start + 13 for start in sullivan_starts)
+        position = seed_text.find("Sullivan", position + 1)
+    assert by_canonical["Zhao Lijian"].label == "PERSON"
+    assert {m.text for m in by_canonical["Richard N. Haas"].mentions} == {"Richard N. Haas", "Haas"}
+    assert all("US National Security Advisor" not in c.canonical for c in found.clusters)
