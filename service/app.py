@@ -58,7 +58,6 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        max_body_size=settings.max_body_bytes,
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
@@ -66,7 +65,11 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     app.state.runtime = runtime
     app.include_router(router)
     problems.install(app)
-    app.add_middleware(EdgeMiddleware, body_timeout_seconds=settings.body_timeout_seconds)
+    app.add_middleware(
+        EdgeMiddleware,
+        body_timeout_seconds=settings.body_timeout_seconds,
+        max_body_bytes=settings.max_body_bytes,
+    )
     return app
 
 

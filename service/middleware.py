@@ -1,4 +1,4 @@
-"""One pure-ASGI middleware at the edge: request id, access log, HTTP metrics, slow-body deadline."""
+"""One pure-ASGI middleware at the edge: request id, access log, HTTP metrics, body size and deadline."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ def _request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
 def _route_template(scope: Scope) -> str:
     """The matched route's path template; never the raw path, so labels stay bounded."""
     path = getattr(scope.get("route"), "path", None)
@@ -33,9 +40,10 @@ def _route_template(scope: Scope) -> str:
 
 
 class EdgeMiddleware:
-    def __init__(self, app: ASGIApp, body_timeout_seconds: float) -> None:
+    def __init__(self, app: ASGIApp, body_timeout_seconds: float, max_body_bytes: int) -> None:
         self.app = app
         self.body_timeout_seconds = body_timeout_seconds
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,16 +55,28 @@ class EdgeMiddleware:
         body_deadline = time.monotonic() + self.body_timeout_seconds
         status = 500
         body_complete = False
+        declared_bytes = _content_length(scope)
+        received_bytes = 0
 
-        async def receive_with_deadline() -> Message:
-            """A client that trickles its body must not hold a worker for ever."""
-            nonlocal body_complete
+        async def receive_within_limits() -> Message:
+            """A client must not hold a worker for ever by trickling its body, nor send more than the limit.
+
+            Raised here, inside the route, the 408/413 leave as problem+json through the exception
+            handlers (Starlette's own body limit answers a declared oversize body in plain text).
+            """
+            nonlocal body_complete, received_bytes
             if body_complete:
                 return await receive()
+            if declared_bytes is not None and declared_bytes > self.max_body_bytes:
+                raise HTTPException(413)
             try:
                 message = await asyncio.wait_for(receive(), max(body_deadline - time.monotonic(), 0.001))
             except TimeoutError:
                 raise HTTPException(408, "The request body did not arrive in time.") from None
+            if message["type"] == "http.request":
+                received_bytes += len(message.get("body", b""))
+                if received_bytes > self.max_body_bytes:
+                    raise HTTPException(413)
             body_complete = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
@@ -70,7 +90,7 @@ class EdgeMiddleware:
 
         metrics.HTTP_IN_FLIGHT.inc()
         try:
-            await self.app(scope, receive_with_deadline, send_with_id)
+            await self.app(scope, receive_within_limits, send_with_id)
         finally:
             metrics.HTTP_IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started

@@ -1,0 +1,314 @@
+"""Every bad request gets its documented 4xx as problem+json, and nothing the client sent comes back.
+
+Each request carries MARKER inside the values it sends; no response may contain it, nor a stack trace
+or a path of the server's files. The slow-body and raw-bytes cases go through a real uvicorn on a
+loopback port, because the test client neither trickles bodies nor sends a lying Content-Length.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.pipeline import Pipeline
+from service.settings import Settings
+
+MARKER = "Zq7xMarker"
+ROOT = Path(__file__).resolve().parents[2]
+LIMITS = Settings(max_text_chars=200, max_body_bytes=4_000, max_batch_documents=2, body_timeout_seconds=1.0)
+LEAKS = ("Traceback", 'File "', ".py", "site-packages", str(ROOT), "/usr/lib")
+PORTS = range(8130, 8150)
+
+
+def assert_clean_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The response is an RFC 9457 problem with this status that echoes nothing and leaks nothing."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status
+    assert body["title"] and body["type"]
+    assert MARKER.lower() not in response.text.lower()
+    for leak in LEAKS:
+        assert leak not in response.text
+    return body
+
+
+@pytest.fixture
+def limited(pipeline: Pipeline) -> Iterator[TestClient]:
+    with TestClient(create_app(LIMITS, pipeline=pipeline), raise_server_exceptions=False) as client:
+        yield client
+
+
+def documented_statuses(client: TestClient, path: str, method: str = "post") -> set[int]:
+    responses = client.app.openapi()["paths"][path][method]["responses"]  # type: ignore[attr-defined]
+    return {int(code) for code in responses}
+
+
+JSON = {"content-type": "application/json"}
+TEXT = f"{MARKER} said on Monday that the talks in Rome went well."
+
+ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
+    ("invalid JSON", {"content": f'{{"text": "{MARKER}'.encode(), "headers": JSON}, 400),
+    ("JSON with a trailing comma", {"content": f'{{"text": "{MARKER}",}}'.encode(), "headers": JSON}, 400),
+    ("empty body", {"content": b"", "headers": JSON}, 400),
+    (
+        "invalid UTF-8",
+        {"content": f'{{"text": "{MARKER} \xff\xfe"}}'.encode("latin-1"), "headers": JSON},
+        400,
+    ),
+    (
+        "text/plain",
+        {"content": json.dumps({"text": TEXT}).encode(), "headers": {"content-type": "text/plain"}},
+        415,
+    ),
+    (
+        "form",
+        {
+            "content": f"text={MARKER}".encode(),
+            "headers": {"content-type": "application/x-www-form-urlencoded"},
+        },
+        415,
+    ),
+    (
+        "no content type",
+        {"content": json.dumps({"text": TEXT}).encode(), "headers": {"content-type": ""}},
+        415,
+    ),
+    ("text missing", {"json": {"published_at": "2022-03-14", "features": ["entities"]}}, 422),
+    ("text empty", {"json": {"text": "", "published_at": "2022-03-14"}}, 422),
+    ("text whitespace only", {"json": {"text": " \n\t\u00a0\u2003 "}}, 422),
+    ("text over the limit", {"json": {"text": MARKER * 21}}, 413),
+    ("text a number", {"json": {"text": 12345, "features": [MARKER]}}, 422),
+    ("text a list", {"json": {"text": [MARKER]}}, 422),
+    ("body a list", {"json": [{"text": TEXT}]}, 422),
+    ("body a string", {"json": TEXT}, 422),
+    ("body null", {"content": b"null", "headers": JSON}, 422),
+    ("features not a list", {"json": {"text": TEXT, "features": "entities"}}, 422),
+    ("unknown feature", {"json": {"text": TEXT, "features": ["entities", MARKER]}}, 422),
+    ("unknown encoding", {"json": {"text": TEXT, "offset_encoding": MARKER}}, 422),
+    ("encoding in capitals", {"json": {"text": TEXT, "offset_encoding": "UTF16"}}, 422),
+    ("published_at words", {"json": {"text": TEXT, "published_at": f"{MARKER} Monday"}}, 422),
+    ("published_at no such day", {"json": {"text": TEXT, "published_at": "2022-02-30"}}, 422),
+    ("published_at day first", {"json": {"text": TEXT, "published_at": "14/03/2022"}}, 422),
+    ("published_at an object", {"json": {"text": TEXT, "published_at": {"year": 2022}}}, 422),
+    ("body over max_body_bytes", {"json": {"text": TEXT, "published_at": MARKER * 500}}, 413),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "status"), [c[1:] for c in ENRICH_CASES], ids=[c[0] for c in ENRICH_CASES]
+)
+def test_bad_enrich_request(limited: TestClient, request_kwargs: dict[str, Any], status: int) -> None:
+    assert status in documented_statuses(limited, "/v1/enrich")
+    response = limited.post("/v1/enrich", **request_kwargs)
+    assert_clean_problem(response, status)
+
+
+BATCH_CASES: list[tuple[str, dict[str, Any], int]] = [
+    ("no documents", {"json": {"documents": []}}, 422),
+    ("documents not a list", {"json": {"documents": {"text": TEXT}}}, 422),
+    ("batch over its limit", {"json": {"documents": [{"text": TEXT}] * 3}}, 413),
+    ("unknown field in a document", {"json": {"documents": [{"text": TEXT, "lang": MARKER}]}}, 422),
+    ("unknown top-level field", {"json": {"documents": [{"text": TEXT}], "options": MARKER}}, 422),
+    ("invalid JSON", {"content": f'{{"documents": [{{"text": "{MARKER}"'.encode(), "headers": JSON}, 400),
+    ("wrong content type", {"content": b"{}", "headers": {"content-type": "text/csv"}}, 415),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "status"), [c[1:] for c in BATCH_CASES], ids=[c[0] for c in BATCH_CASES]
+)
+def test_bad_batch_request(limited: TestClient, request_kwargs: dict[str, Any], status: int) -> None:
+    assert status in documented_statuses(limited, "/v1/enrich/batch")
+    response = limited.post("/v1/enrich/batch", **request_kwargs)
+    assert_clean_problem(response, status)
+
+
+def test_unknown_field_is_named_but_its_value_is_not_echoed(limited: TestClient) -> None:
+    """Decision: unknown fields are rejected (422), so a misspelt option never silently does nothing."""
+    response = limited.post("/v1/enrich", json={"text": TEXT, "feature": [MARKER]})
+    body = assert_clean_problem(response, 422)
+    assert body["errors"] == [
+        {"loc": ["body", "feature"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}
+    ]
+
+
+def test_validation_errors_name_fields_without_values(limited: TestClient) -> None:
+    response = limited.post("/v1/enrich", json={"text": [MARKER], "offset_encoding": MARKER})
+    body = assert_clean_problem(response, 422)
+    assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "text"), ("body", "offset_encoding")}
+    assert all(set(e) == {"loc", "msg", "type"} for e in body["errors"])
+
+
+def test_bad_document_in_a_batch_gets_its_own_problem(limited: TestClient) -> None:
+    response = limited.post("/v1/enrich/batch", json={"documents": [{"text": " \n "}, {"text": MARKER * 21}]})
+    assert response.status_code == 200
+    problems = [item["problem"] for item in response.json()["results"]]
+    assert [p["status"] for p in problems] == [422, 413]
+    assert MARKER.lower() not in response.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("get", "/v1/nowhere", 404), ("get", "/v1/enrich", 405), ("delete", "/healthz", 405)],
+)
+def test_unknown_routes_and_methods(limited: TestClient, method: str, path: str, status: int) -> None:
+    assert_clean_problem(limited.request(method, path), status)
+
+
+def test_a_good_request_still_works_with_the_same_limits(limited: TestClient) -> None:
+    """The limits above reject what is over them, not everything."""
+    response = limited.post(
+        "/v1/enrich", json={"text": "Joe Biden spoke in Rome.", "published_at": "2022-03-14"}
+    )
+    assert response.status_code == 200
+    assert response.json()["reference_date"] == "2022-03-14"
+
+
+# --- a real server on a loopback port: slow bodies, raw bytes, lying Content-Length --------------------
+
+
+def _free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip(f"no free port in {PORTS}")
+
+
+@contextmanager
+def _serving(pipeline: Pipeline) -> Iterator[tuple[str, int]]:
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(LIMITS, pipeline=pipeline), host="127.0.0.1", port=port, log_level="critical"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        yield "127.0.0.1", port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live(pipeline: Pipeline) -> Iterator[tuple[str, int]]:
+    with _serving(pipeline) as address:
+        yield address
+
+
+def _raw_exchange(
+    address: tuple[str, int], head: bytes, chunks: list[bytes], pause: float
+) -> tuple[bytes, float]:
+    """Send the head, then a chunk every `pause` seconds until the server answers; return the raw
+    response and how long after the head it began to arrive."""
+    with socket.create_connection(address, timeout=10) as sock:
+        started = time.monotonic()
+        sock.sendall(head)
+        for chunk in chunks:
+            if select.select([sock], [], [], pause)[0]:  # the server answered: stop trickling
+                break
+            sock.sendall(chunk)
+        select.select([sock], [], [], 10)
+        elapsed = time.monotonic() - started
+        received = b""
+        while not _complete(received) and (data := sock.recv(65536)):
+            received += data
+        return received, elapsed
+
+
+def _complete(raw: bytes) -> bool:
+    head, found, body = raw.partition(b"\r\n\r\n")
+    if not found:
+        return False
+    lengths = [
+        line.split(b":")[1] for line in head.lower().split(b"\r\n") if line.startswith(b"content-length:")
+    ]
+    return bool(lengths) and len(body) >= int(lengths[0])
+
+
+def _parse(raw: bytes) -> httpx.Response:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = [tuple(line.split(": ", 1)) for line in header_lines]
+    return httpx.Response(int(status_line.split()[1]), headers=headers, content=body)
+
+
+def _head(address: tuple[str, int], content_length: int | None) -> bytes:
+    length = (
+        f"Content-Length: {content_length}\r\n"
+        if content_length is not None
+        else "Transfer-Encoding: chunked\r\n"
+    )
+    return f"POST /v1/enrich HTTP/1.1\r\nHost: {address[0]}:{address[1]}\r\nContent-Type: application/json\r\n{length}\r\n".encode()
+
+
+@pytest.mark.slow
+def test_slow_body_gets_408_within_the_body_timeout(live: tuple[str, int]) -> None:
+    body = json.dumps({"text": TEXT}).encode()
+    chunks = [
+        body[i : i + 4] for i in range(0, len(body), 4)
+    ]  # ~0.3 s apart: far slower than the 1 s timeout allows
+    raw, elapsed = _raw_exchange(live, _head(live, len(body)), chunks, pause=0.3)
+    assert_clean_problem(_parse(raw), 408)
+    assert elapsed < LIMITS.body_timeout_seconds + 1.0
+
+
+@pytest.mark.slow
+def test_body_that_never_comes_gets_408(live: tuple[str, int]) -> None:
+    raw, elapsed = _raw_exchange(live, _head(live, 100), [], pause=0)
+    assert_clean_problem(_parse(raw), 408)
+    assert elapsed < LIMITS.body_timeout_seconds + 1.0
+
+
+@pytest.mark.slow
+def test_declared_oversize_body_is_refused_before_it_is_read(live: tuple[str, int]) -> None:
+    raw, _ = _raw_exchange(
+        live, _head(live, 10 * LIMITS.max_body_bytes), [f'{{"text": "{MARKER}'.encode()], pause=0
+    )
+    assert_clean_problem(_parse(raw), 413)
+
+
+@pytest.mark.slow
+def test_chunked_oversize_body_is_refused(live: tuple[str, int]) -> None:
+    piece = json.dumps({"text": MARKER * 100}).encode()
+    chunks = [f"{len(piece):x}\r\n".encode() + piece + b"\r\n"] * 6 + [b"0\r\n\r\n"]
+    raw, _ = _raw_exchange(live, _head(live, None), chunks, pause=0)
+    assert_clean_problem(_parse(raw), 413)
+
+
+@pytest.mark.slow
+def test_invalid_utf8_over_real_http(live: tuple[str, int]) -> None:
+    body = f'{{"text": "{MARKER} \xc3\x28 \xed\xa0\x80"}}'.encode("latin-1")
+    raw, _ = _raw_exchange(live, _head(live, len(body)), [body], pause=0)
+    assert_clean_problem(_parse(raw), 400)
+
+
+@pytest.mark.slow
+def test_server_serves_normally_after_bad_requests(live: tuple[str, int]) -> None:
+    response = httpx.post(
+        f"http://{live[0]}:{live[1]}/v1/enrich", json={"text": "Joe Biden spoke in Rome."}, timeout=30
+    )
+    assert response.status_code == 200
+    assert "Joe Biden" in [e["text"] for e in response.json()["entities"]]
