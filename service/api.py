@@ -20,7 +20,6 @@ from schemas import (
     InfoResponse,
     Limits,
     OffsetEncoding,
-    Problem,
     Readiness,
 )
 from service import __version__, metrics
@@ -45,13 +44,16 @@ def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "Unknown path.",
         405: "Method not allowed.",
         408: "The body did not arrive within the body timeout.",
-        413: "Body over `max_body_bytes`, or `text` over `max_text_chars`.",
+        413: "Body over `max_body_bytes`, `text` over `max_text_chars`, or a batch over `max_batch_documents`.",
         415: "Content-Type is not application/json.",
         422: "The JSON does not match the schema, or `text` is blank. `errors` names the fields.",
         503: "Not ready, overloaded (queue full) or past the processing deadline. See Retry-After.",
     }
+    schema = {
+        "schema": {"$ref": "#/components/schemas/Problem"}
+    }  # Problem is a component via BatchItemResult
     return {
-        status: {"model": Problem, "description": descriptions[status], "content": {PROBLEM_MEDIA_TYPE: {}}}
+        status: {"description": descriptions[status], "content": {PROBLEM_MEDIA_TYPE: schema}}
         for status in statuses
     }
 
