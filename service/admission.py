@@ -12,6 +12,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from service import metrics
+
 T = TypeVar("T")
 
 
@@ -28,16 +30,13 @@ class Admission:
         self.max_queued = max_queued
         self.timeout_seconds = timeout_seconds
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
-        self._pending = 0  # admitted and not finished: waiting or running
-        self._running = 0
-
-    @property
-    def in_flight(self) -> int:
-        return self._pending
+        self._pending = 0  # admitted and not finished: waiting or running; changed on the event loop only
+        self._running = 0  # changed on the spaCy thread only
 
     @property
     def queue_depth(self) -> int:
-        return self._pending - self._running
+        """Admitted requests still waiting for the spaCy thread."""
+        return max(self._pending - self._running, 0)
 
     async def run(self, work: Callable[[], T]) -> T:
         """Run `work` on the spaCy thread; raise Overloaded or TimedOut instead of waiting without bound.
@@ -48,9 +47,11 @@ class Admission:
         if self._pending > self.max_queued:  # one running plus `max_queued` waiting
             raise Overloaded
         self._pending += 1
+        self._report()
 
         def call() -> T:
             self._running += 1
+            self._report()
             try:
                 return work()
             finally:
@@ -65,8 +66,12 @@ class Admission:
 
     def _release(self, future: asyncio.Future[T]) -> None:
         self._pending -= 1
+        self._report()
         if not future.cancelled():
             future.exception()  # retrieved, so an abandoned failure is not reported as unhandled
+
+    def _report(self) -> None:
+        metrics.QUEUE_DEPTH.set(self.queue_depth)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

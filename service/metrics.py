@@ -2,12 +2,15 @@
 
 Multiprocess mode is on when PROMETHEUS_MULTIPROC_DIR is set before this module is imported
 (`python -m service` sets it for multi-worker runs); each worker then writes its samples to files there
-and a scrape of any worker aggregates them.
+and a scrape of any worker aggregates them. Labels carry route templates and fixed names only, so the
+number of series stays bounded whatever clients send.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -18,7 +21,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
@@ -45,15 +48,41 @@ STAGE_DURATION = Histogram(
 ITEMS = Counter("enrich_items_total", "Items extracted, by kind.", ["kind"])
 REJECTED = Counter("enrich_rejected_total", "Requests refused by backpressure, by reason.", ["reason"])
 MODEL_INFO = Gauge(
-    "enrich_model_info", "The spaCy model loaded (value 1).", ["name", "version"], multiprocess_mode="max"
+    "enrich_model_info", "The spaCy model loaded (value 1).", ["name", "version"], multiprocess_mode="livemax"
 )
+
+_LIVE_GAUGE_FILE = re.compile(r"^gauge_live\w+?_(\d+)\.db$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def forget_dead_workers(directory: str) -> None:
+    """Drop the live gauges of workers that are gone (crashed, killed, restarted by the supervisor).
+
+    Their in-flight and queue-depth values would otherwise be summed for ever. Counters and histograms
+    of dead workers are kept, so totals never go backwards.
+    """
+    pids = {int(m.group(1)) for p in Path(directory).iterdir() if (m := _LIVE_GAUGE_FILE.match(p.name))}
+    for pid in pids:
+        if not _alive(pid):
+            mark_process_dead(pid, directory)  # type: ignore[no-untyped-call]
 
 
 def exposition() -> tuple[bytes, str]:
     """The text exposition, aggregated across workers in multiprocess mode."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        forget_dead_workers(directory)
         registry = CollectorRegistry()
-        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        MultiProcessCollector(registry, directory)  # type: ignore[no-untyped-call]
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
 
