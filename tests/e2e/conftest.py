@@ -1,76 +1,12 @@
-"""A real server for end-to-end tests: `python -m service` (what `make run` runs) on a free port."""
+"""End-to-end fixtures: the real server on a real port (see service/localserver.py)."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import IO
 
-import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 120
-
-
-def free_port() -> int:
-    """A free loopback port; ENRICH_TEST_PORTS="low-high" confines the choice (hosts shared with others)."""
-    low, _, high = os.environ.get("ENRICH_TEST_PORTS", "0-0").partition("-")
-    for candidate in range(int(low), int(high or low) + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", candidate))
-            except OSError:
-                continue
-            port: int = sock.getsockname()[1]
-            return port
-    raise RuntimeError(f"no free port in ENRICH_TEST_PORTS={low}-{high}")
-
-
-@contextmanager
-def running_server(**env: str) -> Iterator[str]:
-    """Start the service with ENRICH_* overrides, wait until /readyz is 200, yield its base URL."""
-    port = free_port()
-    environment = {**os.environ, "ENRICH_HOST": "127.0.0.1", "ENRICH_PORT": str(port), **env}
-    base = f"http://127.0.0.1:{port}"
-    # The log goes to a file, not a pipe: a full pipe would block the server's logging.
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "service"], cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            _wait_until_ready(process, log, base)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_ready(process: subprocess.Popen[bytes], log: IO[bytes], base: str) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while True:
-        if process.poll() is not None:
-            log.seek(0)
-            raise RuntimeError(f"server exited: {log.read().decode(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("server did not become ready in time")
-        time.sleep(0.2)
+from service.localserver import running_server
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.e2e.conftest import running_server
+from service.localserver import running_server
 
 pytestmark = pytest.mark.slow
 
