@@ -8,6 +8,7 @@ Beyond `max_queued` waiting requests a request is refused at once instead of joi
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -42,14 +43,18 @@ class Admission:
         """Run `work` on the spaCy thread; raise Overloaded or TimedOut instead of waiting without bound.
 
         A request that times out still holds its place until its work stops (the pipeline checks the
-        same deadline between stages), so abandoned work can never pile up behind the queue limit.
+        same deadline between stages, and work whose deadline passed in the queue never starts), so
+        abandoned work can never pile up behind the queue limit.
         """
         if self._pending > self.max_queued:  # one running plus `max_queued` waiting
             raise Overloaded
+        deadline = time.monotonic() + self.timeout_seconds
         self._pending += 1
         self._report()
 
         def call() -> T:
+            if time.monotonic() > deadline:
+                raise TimedOut
             self._running += 1
             self._report()
             try:
