@@ -69,7 +69,10 @@ def test_install_steps_match_the_makefile(parsed: DockerfileParser) -> None:
     runs = " ".join(_instructions(parsed, "RUN"))
     assert LOCK_INSTALL in runs
     makefile = (ROOT / "Makefile").read_text()
-    assert "pip install --quiet --disable-pip-version-check --require-hashes -r requirements/runtime.lock" in makefile
+    assert (
+        "pip install --quiet --disable-pip-version-check --require-hashes -r requirements/runtime.lock"
+        in makefile
+    )
 
 
 @pytest.mark.slow
@@ -78,7 +81,11 @@ def test_builder_install_steps_work_in_a_clean_venv(parsed: DockerfileParser, tm
     context, venv_dir = tmp_path / "context", tmp_path / "venv"
     context.mkdir()
     builder = parsed.structure[: max(i for i, x in enumerate(parsed.structure) if x["instruction"] == "FROM")]
-    env = {**os.environ, "PATH": f"{venv_dir / 'bin'}{os.pathsep}{os.environ['PATH']}", "PIP_NO_CACHE_DIR": "0"}
+    env = {
+        **os.environ,
+        "PATH": f"{venv_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "PIP_NO_CACHE_DIR": "0",
+    }
     for step in builder:
         if step["instruction"] == "COPY":
             *sources, destination = step["value"].split()
