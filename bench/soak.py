@@ -16,14 +16,12 @@ import argparse
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 from corpus import NewsText
 from prometheus_client.parser import text_string_to_metric_families
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.e2e.conftest import running_server  # noqa: E402
+from service.localserver import running_server
 
 
 def resident_mb(base: str) -> float:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from tests.e2e.conftest import running_server
+from service.localserver import running_server
 from tests.e2e.test_metrics import scrape, value
 
 pytestmark = pytest.mark.slow
