@@ -17,14 +17,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from schemas import EnrichResponse, Feature, ModelInfo, OffsetEncoding
+from schemas import DateExpression, EnrichResponse, Feature, ModelInfo, OffsetEncoding
 from service import __version__
+from service.extract.dates import extract_dates
 from service.extract.entities import EntityClusters, extract_entities
 from service.offsets import convert_offsets, offset_table
 from service.results import entity_results
 
 # Features that produce output; the others are accepted and return empty lists.
-IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities})
+IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates})
 
 # spaCy components each feature needs (entities alone need no parser).
 COMPONENTS: dict[Feature, tuple[str, ...]] = {
@@ -111,12 +112,16 @@ class Pipeline:
             with clock.stage("entities"):
                 entities = extract_entities(doc)
         entity_list, clusters = entity_results(entities) if Feature.entities in wanted else ([], [])
+        dates: list[DateExpression] = []
+        if Feature.dates in wanted:
+            with clock.stage("dates"):
+                dates = extract_dates(doc, job.reference_date)
         # Each further extractor: `with clock.stage(name): items = extract_x(doc, ...)` when its feature
         # (or a feature building on it) is wanted; only requested features are returned.
         response = EnrichResponse(
             entities=entity_list,
             clusters=clusters,
-            dates=[],
+            dates=dates,
             quotes=[],
             claims=[],
             reference_date=job.reference_date,

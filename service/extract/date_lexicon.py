@@ -1,0 +1,114 @@
+"""Word tables for temporal expressions. Data, not logic: extend freely (keys are lower case)."""
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4, "apr.": 4,
+    "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug.": 8, "september": 9,
+    "sept.": 9, "sep.": 9, "october": 10, "oct.": 10, "november": 11, "nov.": 11, "december": 12,
+    "dec.": 12,
+}  # fmt: skip
+
+# Month names that are also common English words: dates only with a day, a year or a date preposition.
+WORDLIKE_MONTHS = frozenset({"may", "march"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}  # fmt: skip
+# First month of each season (meteorological seasons; winter runs into the next year).
+SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Parts of the day and their TIMEX3 codes.
+DAY_PARTS: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "evening": "EV", "night": "NI",
+    "tonight": "NI",
+}  # fmt: skip
+
+# Calendar units: TIMEX3 duration letter, and whether the letter is a time unit (after "T").
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
+}  # fmt: skip
+
+# Units written as years in TIMEX3 durations ("three decades" → P30Y).
+YEARS_PER_UNIT: dict[str, int] = {"DE": 10, "CE": 100}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0,
+}  # fmt: skip
+# Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
+VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "the next few", "a number of"})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "last": 4,
+}  # fmt: skip
+
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+# Words before an expression that qualify it, and their TIMEX3 mod (None: part of the span, no mod).
+MOD_WORDS: dict[str, str | None] = {
+    "early": "START", "the early": "START", "the beginning of": "START", "beginning of": "START",
+    "the start of": "START", "start of": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
+    "middle of": "MID", "late": "END", "the late": "END", "the end of": "END", "end of": "END",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "earlier": None, "later": None,
+}  # fmt: skip
+
+# Vague references to the present, past and future.
+REFERENCE_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "more recently": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}  # fmt: skip
+
+# Regular repetitions (TIMEX3 SET).
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
+    "annually": "P1Y", "yearly": "P1Y",
+}  # fmt: skip
+
+# Fixed-date holidays (month, day).
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
+    "valentine's day": (2, 14), "st. patrick's day": (3, 17), "independence day": (7, 4),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+    "veterans day": (11, 11), "christmas eve": (12, 24), "christmas": (12, 25),
+    "christmas day": (12, 25), "boxing day": (12, 26),
+}  # fmt: skip
+# Holidays on the n-th weekday of a month: (month, weekday, n); n = -1 is the last one.
+NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3),
+    "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1), "columbus day": (10, 0, 2), "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+}  # fmt: skip
+# Holidays computed from Easter Sunday: days after it.
+EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+
+# Words before a bare year or a word-like month that make it a date ("in 1990", "since May").
+DATE_PREPOSITIONS = frozenset(
+    """
+    in since by of until till through from to before after during between for fiscal calendar early late
+    mid last next this until around about circa spring summer fall autumn winter
+    """.split()
+)

@@ -1,0 +1,992 @@
+"""Temporal expressions with TIMEX3 values, resolved against the publication date.
+
+Candidates come from regular patterns over the text (one rule per family, built from the tables in
+`date_lexicon`) and from spaCy's DATE/TIME entities; the longest non-overlapping candidates win. Rules
+that need the reading of the sentence ask the parse for the tense of the governing verb: a bare weekday
+or month is the past occurrence under a past verb and the next one under "will". Expressions whose value
+cannot be known honestly keep a null value rather than a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Token
+
+from schemas import DateExpression, DateInterval, TimexType
+from service.extract import date_lexicon as lex
+
+
+class Tense(Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+@dataclass(frozen=True)
+class Timex:
+    type: TimexType
+    value: str | None
+    mod: str | None = None
+
+
+@dataclass
+class _Context:
+    """What a rule may look at: the reference date, the parse, and what the text mentioned before."""
+
+    reference: dt.date
+    doc: Doc
+    start: int = 0
+    end: int = 0
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) of the last quarter named
+    last_day: dt.date | None = None
+    last_year: int | None = None
+
+    @property
+    def tense(self) -> Tense | None:
+        return governing_tense(self.doc, self.start, self.end)
+
+
+Resolver = Callable[[re.Match[str], _Context], Timex | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    timex: Timex
+    rule: str
+    match: re.Match[str] | None = field(default=None, compare=False)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Regex building blocks
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that "sept." wins over "sep."; spaces match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_B = r"(?<![\w'])"  # start of a word (a hyphen may precede: "mid-November")
+_E = r"(?![\w])"
+_MONTH = rf"(?P<month>{_alternation(lex.MONTHS)})"
+_WEEKDAY = rf"(?P<weekday>{_alternation(lex.WEEKDAYS)})"
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d,.]\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen"
+)
+_NUMBER = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
+    r"a\s+couple\s+of|a\s+couple|couple\s+of|half\s+a|an?)"
+)
+_VAGUE = _alternation(lex.VAGUE_QUANTITIES)
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_PART = rf"(?P<part>{_alternation(lex.DAY_PARTS)})"
+_SEASON = rf"(?P<season>{_alternation(lex.SEASONS)})"
+_ORDINAL = (
+    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|twenty-first|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)"
+)
+_HOLIDAY = (
+    rf"(?P<holiday>{_alternation([*lex.FIXED_HOLIDAYS, *lex.NTH_WEEKDAY_HOLIDAYS, *lex.EASTER_HOLIDAYS])})"
+)
+_TIME_OF_DAY = (
+    r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+    r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET)\b)?"
+    r"|(?P<noon>noon|midday|midnight)"
+    r"|(?P<oclock>[01]?\d)\s+o'clock)"
+)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_B + pattern + _E, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def parse_number(text: str) -> int | float | None:
+    """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, 'a couple of' → 2; None for vague quantities."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+", words):
+        return int(words)
+    if re.fullmatch(r"\d+\.\d+", words):
+        return float(words)
+    if words in lex.NUMBER_WORDS:
+        return lex.NUMBER_WORDS[words] or None
+    parts = re.split(r"[\s-]", words)
+    if len(parts) == 2 and parts[0] in lex.NUMBER_WORDS and parts[1] in lex.NUMBER_WORDS:
+        return lex.NUMBER_WORDS[parts[0]] + lex.NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _previous_quarter(d: dt.date) -> tuple[int, int]:
+    quarter = _quarter_of(d) - 1
+    return (d.year, quarter) if quarter else (d.year - 1, 4)
+
+
+def _shift_weekday(reference: dt.date, weekday: int, tense: Tense | None) -> dt.date:
+    """The weekday's date: the reference itself on the same weekday, else the next one under a future
+    verb and the last one otherwise (news mostly reports what happened)."""
+    delta = weekday - reference.weekday()
+    if delta == 0:
+        return reference
+    if tense is Tense.FUTURE:
+        return reference + dt.timedelta(days=delta % 7)
+    return reference - dt.timedelta(days=(-delta) % 7)
+
+
+def _year_for(reference: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
+    """Year of a month (and day) named without one: past under a past verb, future under a future
+    verb, else the nearest occurrence."""
+    key = (month, day or 0)
+    ref_key = (reference.month, reference.day if day else 0)
+    if tense is Tense.PAST:
+        return reference.year if key <= ref_key else reference.year - 1
+    if tense is Tense.FUTURE:
+        return reference.year if key >= ref_key else reference.year + 1
+
+    def distance(year: int) -> int:
+        return abs((year - reference.year) * 400 + (month - reference.month) * 31 + (day or 0) - ref_key[1])
+
+    return min((reference.year, reference.year - 1, reference.year + 1), key=distance)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _timex_day(d: dt.date, part: str | None = None) -> Timex:
+    if part:
+        return Timex(TimexType.TIME, f"{_day(d)}T{lex.DAY_PARTS[part.lower()]}")
+    return Timex(TimexType.DATE, _day(d))
+
+
+def _duration(amount: int | float | None, unit: str) -> str:
+    letter, is_time = lex.UNITS[unit.lower()]
+    if letter in lex.YEARS_PER_UNIT and amount is not None:  # "three decades" → P30Y
+        amount, letter = amount * lex.YEARS_PER_UNIT[letter], "Y"
+    if amount is None:
+        number = "X"
+    elif isinstance(amount, float) and not amount.is_integer():
+        number = f"{amount:g}"
+    else:
+        number = str(int(amount))
+    return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+def _anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
+    """The period `steps` units away from the reference, at the unit's granularity."""
+    unit = unit.lower()
+    if unit == "day":
+        return _day(reference + dt.timedelta(days=steps))
+    if unit == "week":
+        return _week(reference + dt.timedelta(weeks=steps))
+    if unit == "month":
+        return (reference + relativedelta(months=steps)).strftime("%Y-%m")
+    if unit == "quarter":
+        moved = reference + relativedelta(months=3 * steps)
+        return f"{moved.year}-Q{_quarter_of(moved)}"
+    if unit == "year":
+        return str(reference.year + steps)
+    if unit == "decade":
+        return str(reference.year // 10 + steps)
+    if unit in ("century", "centurie"):
+        return str(reference.year // 100 + steps)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tense of the governing verb
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _is_past(token: Token) -> bool:
+    return "Tense=Past" in str(token.morph)
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+            return Tense.FUTURE
+        if verb.lower_ in _FUTURE_AUX:
+            return Tense.FUTURE
+        if any(_is_past(a) for a in auxes) or verb.tag_ == "VBD" or (_is_past(verb) and verb.tag_ != "VBN"):
+            return Tense.PAST
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return Tense.PAST
+        present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        if present and verb.dep_ not in ("xcomp", "ccomp"):
+            return Tense.PRESENT
+    return Tense.PRESENT if token.tag_ in ("VBZ", "VBP") else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rule resolvers: each turns a match into a Timex, or None to reject the candidate
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _previous_word(ctx: _Context) -> str:
+    before = ctx.doc.text[max(0, ctx.start - 20) : ctx.start]
+    words = re.findall(r"[\w'-]+", before)
+    return words[-1].lower() if words else ""
+
+
+def _month_number(m: re.Match[str]) -> int | None:
+    word = m.group("month")
+    if not _is_capitalised(word):
+        return None
+    return lex.MONTHS.get(word.lower())
+
+
+def _resolve_iso(m: re.Match[str], ctx: _Context) -> Timex | None:
+    found = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return Timex(TimexType.DATE, _day(found)) if found else None
+
+
+def _resolve_numeric(m: re.Match[str], ctx: _Context) -> Timex | None:
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 2000 if year + 2000 <= ctx.reference.year + 10 else 1900
+    found = _safe_date(year, month, day)
+    return Timex(TimexType.DATE, _day(found)) if found else None
+
+
+def _resolve_month_day(m: re.Match[str], ctx: _Context) -> Timex | None:
+    month = _month_number(m)
+    if month is None:
+        return None
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = int(m.group("year")) if m.group("year") else _year_for(ctx.reference, month, day, ctx.tense)
+    found = _safe_date(year, month, day)
+    return Timex(TimexType.DATE, _day(found)) if found else None
+
+
+def _resolve_month(m: re.Match[str], ctx: _Context) -> Timex | None:
+    month = _month_number(m)
+    if month is None:
+        return None
+    relation = (m.group("rel") or "").lower()
+    word = m.group("month").lower()
+    bare = not (m.group("year") or relation)
+    if bare and word in lex.WORDLIKE_MONTHS and _previous_word(ctx) not in lex.DATE_PREPOSITIONS:
+        return None
+    if relation in ("each", "every"):
+        return Timex(TimexType.SET, f"XXXX-{month:02d}")
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif relation == "last":
+        year = ctx.reference.year if month < ctx.reference.month else ctx.reference.year - 1
+    elif relation == "next":
+        year = ctx.reference.year if month > ctx.reference.month else ctx.reference.year + 1
+    elif relation == "this":
+        year = ctx.reference.year
+    else:
+        year = _year_for(ctx.reference, month, None, ctx.tense)
+    return Timex(TimexType.DATE, f"{year}-{month:02d}")
+
+
+def _resolve_weekday(m: re.Match[str], ctx: _Context) -> Timex | None:
+    word = m.group("weekday")
+    if not _is_capitalised(word):
+        return None
+    weekday = lex.WEEKDAYS[word.lower()]
+    relation = (m.group("rel") or "").lower()
+    if relation in ("each", "every"):
+        return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}")
+    if relation == "last":
+        delta = (ctx.reference.weekday() - weekday) % 7 or 7
+        found = ctx.reference - dt.timedelta(days=delta)
+    elif relation == "next":
+        delta = (weekday - ctx.reference.weekday()) % 7 or 7
+        found = ctx.reference + dt.timedelta(days=delta)
+    elif relation in ("this", "coming"):
+        found = _shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation == "coming" else ctx.tense)
+    else:
+        found = _shift_weekday(ctx.reference, weekday, ctx.tense)
+    return _timex_day(found, m.group("part"))
+
+
+_DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _resolve_day_word(m: re.Match[str], ctx: _Context) -> Timex | None:
+    part = m.group("part")
+    if m.group("this"):  # "this morning", "last night"
+        if part is None:
+            return None
+        days_back = 1 if m.group("this").lower() == "last" else 0
+        return _timex_day(ctx.reference - dt.timedelta(days=days_back), part)
+    word = m.group("word").lower()
+    found = ctx.reference + dt.timedelta(days=_DAY_WORD_OFFSETS[word])
+    return _timex_day(found, part or ("tonight" if word == "tonight" else None))
+
+
+_TIME_NOUNS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
+_NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "LAW"})
+
+
+def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
+    text = ctx.doc.text
+    if ctx.start > 0 and text[ctx.start - 1] in "$#£€/.,-:":
+        return None
+    span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    label = span[0].ent_type_
+    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    if label in _NUMERIC_LABELS:
+        return None
+    if following is not None and following.tag_ == "NNS" and following.lower_ not in _TIME_NOUNS:
+        return None  # a count: "1990 grams"
+    if (
+        label not in ("DATE", "EVENT")
+        and not m.group("lead")
+        and _previous_word(ctx) not in lex.DATE_PREPOSITIONS
+    ):
+        return None
+    return Timex(TimexType.DATE, m.group("year"))
+
+
+def _decade_of(digit: int, reference: dt.date) -> int:
+    """'80s → 198: the latest decade with that digit that has begun by the reference year."""
+    century = reference.year // 100
+    return (
+        century * 10 + digit if century * 100 + digit * 10 <= reference.year else (century - 1) * 10 + digit
+    )
+
+
+def _resolve_decade(m: re.Match[str], ctx: _Context) -> Timex | None:
+    if m.group("full"):
+        value = m.group("full")[:3]
+    elif m.group("short"):
+        value = str(_decade_of(int(m.group("short")), ctx.reference))
+    else:
+        value = str(_decade_of(lex.DECADE_WORDS[m.group("word").lower()], ctx.reference))
+    return Timex(TimexType.DATE, value)
+
+
+def _resolve_century(m: re.Match[str], ctx: _Context) -> Timex | None:
+    following = ctx.doc.text[m.end() : m.end() + 3].lstrip()
+    if _is_capitalised(m.group("century")) and _is_capitalised(following):
+        return None  # part of a name: "21st Century Fox"
+    ordinal = m.group("ord").lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else lex.ORDINALS[ordinal]
+    return Timex(TimexType.DATE, str(number - 1)) if number > 0 else None
+
+
+def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
+    relation = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    ref = ctx.reference
+    if relation in ("the past", "the last", "the coming", "the next", "past", "coming"):
+        if unit in lex.UNITS:
+            return Timex(TimexType.DURATION, _duration(1, unit))
+        return None
+    step = {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
+    if unit in lex.SEASONS:
+        return Timex(TimexType.DATE, _season(ref, lex.SEASONS[unit], step))
+    if unit == "weekend":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        target = monday + dt.timedelta(weeks=step)
+        if step == 0 and ref.weekday() < 5 and ctx.tense is Tense.PAST:
+            target -= dt.timedelta(weeks=1)
+        return Timex(TimexType.DATE, _week(target) + "-WE")
+    value = _anchor_unit(ref, unit, step)
+    return Timex(TimexType.DATE, value) if value else None
+
+
+def _season(reference: dt.date, season: str, step: int) -> str:
+    """This (step 0), last (-1) or next (+1) season of the kind, seasons counted from the reference."""
+    start_month = lex.SEASON_START_MONTH[season]
+    current_year = reference.year if reference.month >= start_month or season != "WI" else reference.year - 1
+    in_season = _season_of(reference) == (current_year, season)
+    if step == 0:
+        return f"{current_year}-{season}"
+    if step < 0:
+        started = (reference.month, reference.day) >= (start_month, 1) or season == "WI"
+        year = current_year - 1 if in_season or not started else current_year
+        if season == "WI" and not in_season and reference.month < 12:
+            year = reference.year - 1
+        return f"{year}-{season}"
+    return f"{current_year + 1 if in_season or (reference.month >= start_month) else current_year}-{season}"
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    if d.month == 12:
+        return d.year, "WI"
+    if d.month <= 2:
+        return d.year - 1, "WI"
+    return d.year, ("SP", "SU", "FA")[(d.month - 3) // 3]
+
+
+def _resolve_season(m: re.Match[str], ctx: _Context) -> Timex | None:
+    season = lex.SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        return Timex(TimexType.DATE, f"{m.group('year')}-{season}")
+    return Timex(TimexType.DATE, f"XXXX-{season}") if m.group("the") is None else None
+
+
+def _resolve_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
+    unit = m.group("unit").lower()
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    amount = parse_number(m.group("num")) if m.group("num") else None
+    if direction in ("later", "earlier", "before", "after"):
+        if unit == "year" and amount == 1 and direction in ("earlier", "before"):
+            return _year_ago(ctx)  # "a year earlier": the same period of the previous year
+        return Timex(TimexType.DURATION, _duration(amount, unit))
+    if amount is None or isinstance(amount, float):
+        return Timex(TimexType.DATE, "PAST_REF" if direction == "ago" else "FUTURE_REF")
+    if unit == "year" and amount == 1 and direction == "ago":
+        return _year_ago(ctx)
+    steps = -amount if direction == "ago" else amount
+    value = _anchor_unit(ctx.reference, unit, steps)
+    return Timex(TimexType.DATE, value) if value else None
+
+
+def _year_ago(ctx: _Context) -> Timex:
+    """'a year ago', 'year-earlier': in an article about a quarter, that quarter a year before."""
+    if ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter
+        return Timex(TimexType.DATE, f"{year - 1}-Q{quarter}")
+    return Timex(TimexType.DATE, str(ctx.reference.year - 1))
+
+
+def _resolve_in_units(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'in three weeks': a date from now under a future verb, else how long something took."""
+    amount = parse_number(m.group("num"))
+    unit = m.group("unit").lower()
+    if ctx.tense is Tense.FUTURE and isinstance(amount, int):
+        value = _anchor_unit(ctx.reference, unit, amount)
+        if value:
+            return Timex(TimexType.DATE, value)
+    return Timex(TimexType.DURATION, _duration(amount, unit))
+
+
+def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
+    after = ctx.doc.text[m.end() : m.end() + 8].lower()
+    if re.match(r"[\s-]*old\b", after) or _previous_word(ctx) in ("aged", "age", "ages"):
+        return None  # an age, not a period
+    num = m.group("num")
+    plural = m.group("unit_text").lower().endswith("s")
+    amount = parse_number(num) if num else (1 if m.group("lead") and not plural else None)
+    unit = m.group("unit").lower()
+    if num is None and m.group("lead") is None and not plural:
+        return None
+    return Timex(TimexType.DURATION, _duration(amount, unit))
+
+
+def _resolve_adjective_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
+    if re.match(r"-?old\b", ctx.doc.text[m.end() : m.end() + 5].lower()):
+        return None  # "five-year-old": an age
+    return Timex(TimexType.DURATION, _duration(parse_number(m.group("num")), m.group("unit")))
+
+
+def _resolve_per_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'$5 billion a year' is a rate (SET); 'each year' too."""
+    unit = m.group("unit").lower()
+    every = m.group("every").lower()
+    if every == "a":
+        before = ctx.doc.text[max(0, ctx.start - 25) : ctx.start]
+        if not re.search(r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", before):
+            return Timex(TimexType.DURATION, _duration(1, unit))
+    return Timex(TimexType.SET, _duration(1, unit))
+
+
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
+    quarter = _QUARTER_ORDINALS[m.group("ord").lower()]
+    year_text = m.group("year") or m.group("year2")
+    if year_text:
+        year = int(year_text)
+    elif m.group("rel"):
+        year = ctx.reference.year + (-1 if m.group("rel").lower() == "last year's" else 1)
+    else:
+        year = ctx.reference.year
+        if quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST:
+            year -= 1
+    if m.group("unit").lower() == "half":
+        return Timex(TimexType.DATE, f"{year}-H{min(quarter, 2)}")
+    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'the quarter', 'the latest period': the quarter the article is about (the last one named, else
+    the last completed quarter); 'the year-ago quarter' is that quarter a year before."""
+    words = m.group(0).lower()
+    if "period" in words and not re.search(r"latest|year|same|comparable|corresponding", words):
+        return None
+    year, quarter = ctx.last_quarter or _previous_quarter(ctx.reference)
+    if re.search(r"year-(?:ago|earlier)|last year|prior-year|year before|year earlier", words):
+        year -= 1
+    elif re.search(r"\bnext\b", words):
+        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+def _resolve_year_ago_adjective(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return _year_ago(ctx)
+
+
+def _resolve_reference_word(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.DATE, lex.REFERENCE_WORDS[re.sub(r"\s+", " ", m.group("ref").lower())])
+
+
+def _resolve_set_word(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.SET, lex.SET_WORDS[m.group(0).lower()])
+
+
+def _resolve_every(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.SET, _duration(2 if m.group("other") else 1, m.group("unit")))
+
+
+def _clock_time(m: re.Match[str]) -> str | None:
+    if m.group("noon"):
+        return "T24:00" if m.group("noon").lower() == "midnight" else "T12:00"
+    hour_text = m.group("hour") or m.group("oclock")
+    hour = int(hour_text)
+    if not 1 <= hour <= 12:
+        return None
+    minute = int(m.group("minute") or 0) if m.group("hour") else 0
+    if (m.group("ampm") or "").lower().startswith("p") and hour != 12:
+        hour += 12
+    elif (m.group("ampm") or "").lower().startswith("a") and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _resolve_time(m: re.Match[str], ctx: _Context) -> Timex | None:
+    clock = _clock_time(m)
+    return Timex(TimexType.TIME, _day(ctx.reference) + clock) if clock else None
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    if name in lex.FIXED_HOLIDAYS:
+        month, day = lex.FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in lex.EASTER_HOLIDAYS:
+        return easter(year) + dt.timedelta(days=lex.EASTER_HOLIDAYS[name])
+    month, weekday, nth = lex.NTH_WEEKDAY_HOLIDAYS[name]
+    days = [
+        d
+        for d in calendar.Calendar().itermonthdates(year, month)
+        if d.month == month and d.weekday() == weekday
+    ]
+    return days[nth if nth < 0 else nth - 1]
+
+
+def _resolve_holiday(m: re.Match[str], ctx: _Context) -> Timex | None:
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if not _is_capitalised(m.group("holiday").lstrip("the ")) and name not in ("christmas", "easter"):
+        return None
+    if m.group("year"):
+        found = _holiday_date(name, int(m.group("year")))
+    else:
+        this_year = _holiday_date(name, ctx.reference.year)
+        assert this_year is not None
+        tense = ctx.tense
+        if this_year == ctx.reference:
+            found = this_year
+        elif tense is Tense.PAST:
+            found = this_year if this_year < ctx.reference else _holiday_date(name, ctx.reference.year - 1)
+        elif tense is Tense.FUTURE:
+            found = this_year if this_year > ctx.reference else _holiday_date(name, ctx.reference.year + 1)
+        else:
+            found = this_year
+    return Timex(TimexType.DATE, _day(found)) if found else None
+
+
+def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'that year', 'the same day': the last one the text named; null when none was named."""
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return Timex(TimexType.DATE, str(ctx.last_year) if ctx.last_year else None)
+    return Timex(TimexType.DATE, _day(ctx.last_day) if ctx.last_day else None)
+
+
+def _resolve_the_year(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.DATE, str(ctx.reference.year))
+
+
+def _resolve_year_end(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.DATE, str(ctx.reference.year), "END")
+
+
+def _resolve_fiscal_year(m: re.Match[str], ctx: _Context) -> Timex | None:
+    return Timex(TimexType.DATE, m.group("year"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The rules, most specific first (on equal spans the earlier rule wins)
+
+_REL_WORDS = r"(?P<rel>last|next|this|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+past|past|the\s+last)"
+
+RULES: tuple[_Rule, ...] = (
+    _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso),
+    _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric),
+    _Rule(
+        "month_day",
+        _rx(rf"(?:(?:{_alternation(lex.WEEKDAYS)}),?\s+)?{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"),
+        _resolve_month_day,
+    ),
+    _Rule(
+        "day_month",
+        _rx(
+            rf"(?:(?:{_alternation(lex.WEEKDAYS)}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*{_YEAR})?"
+        ),
+        _resolve_month_day,
+    ),
+    _Rule(
+        "month",
+        _rx(rf"(?:(?P<rel>last|next|this|each|every)\s+)?{_MONTH}(?:\s*,?\s*(?:of\s+)?{_YEAR})?"),
+        _resolve_month,
+    ),
+    _Rule(
+        "weekday",
+        _rx(rf"(?:(?P<rel>last|next|this|coming|each|every)\s+)?{_WEEKDAY}(?:\s+{_PART})?"),
+        _resolve_weekday,
+    ),
+    _Rule(
+        "day_word",
+        _rx(rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{_PART})?"),
+        _resolve_day_word,
+    ),
+    _Rule("holiday", _rx(rf"{_HOLIDAY}(?:\s*,?\s*{_YEAR})?"), _resolve_holiday),
+    _Rule("time", _rx(_TIME_OF_DAY), _resolve_time),
+    _Rule(
+        "decade",
+        _rx(
+            r"(?:the\s+)?(?:(?P<full>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d)0s|(?P<word>"
+            + "|".join(lex.DECADE_WORDS)
+            + "))"
+        ),
+        _resolve_decade,
+    ),
+    _Rule("century", _rx(rf"(?:the\s+)?{_ORDINAL}[\s-]+(?P<century>century)"), _resolve_century),
+    _Rule(
+        "ordinal_quarter",
+        _rx(
+            rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{_YEAR}(?:'s)?\s+))?"
+            r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+            r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?"
+        ),
+        _resolve_ordinal_quarter,
+    ),
+    _Rule(
+        "quarter_reference",
+        _rx(
+            r"(?:last\s+year's\s+|the\s+)(?:(?:latest|current|same|comparable|corresponding|year-ago|"
+            r"year-earlier|prior-year|most\s+recent|recent|fiscal)\s+)*(?:quarter|period)(?:\s+(?:a\s+)?year\s+"
+            r"(?:ago|earlier|before)|\s+last\s+year)?|(?P<rel>this|last|next)\s+quarter"
+        ),
+        _resolve_quarter_reference,
+    ),
+    _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective),
+    _Rule("year_end", _rx(r"year-end"), _resolve_year_end),
+    _Rule(
+        "fiscal_year",
+        _rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{_YEAR}"),
+        _resolve_fiscal_year,
+    ),
+    _Rule("year", _rx(rf"(?P<lead>the\s+year\s+)?{_YEAR}(?!\s*(?:%|percent))"), _resolve_year),
+    _Rule(
+        "season",
+        _rx(rf"(?P<the>(?:last|this|next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"),
+        _resolve_season,
+    ),
+    _Rule(
+        "relative_unit",
+        _rx(
+            rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_alternation(lex.SEASONS)})"
+        ),
+        _resolve_relative_unit,
+    ),
+    _Rule(
+        "ago",
+        _rx(
+            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*{_UNIT}(?:\s+or\s+so)?\s+"
+            r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
+        ),
+        _resolve_ago,
+    ),
+    _Rule("in_units", _rx(rf"in\s+(?P<num>{_NUMBER})\s+{_UNIT}"), _resolve_in_units),
+    _Rule("per_unit", _rx(rf"(?P<every>a|per|each|every)\s+{_UNIT}"), _resolve_per_unit),
+    _Rule(
+        "duration",
+        _rx(
+            r"(?:the\s+)?(?:(?P<lead>past|last|next|coming|first|final|following|previous|latest|recent|"
+            r"subsequent)\s+)?"
+            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?P<unit_text>{_UNIT})"
+        ),
+        _resolve_duration,
+    ),
+    _Rule("adjective_duration", _rx(rf"(?P<num>{_NUMBER})-{_UNIT}(?!s)"), _resolve_adjective_duration),
+    _Rule("every", _rx(rf"(?:every|each)\s+(?P<other>other\s+)?{_UNIT}"), _resolve_every),
+    _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word),
+    _Rule("reference_word", _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"), _resolve_reference_word),
+    _Rule("anaphoric", _rx(r"(?:that|the\s+same)\s+(?P<unit>year|day)"), _resolve_anaphoric),
+    _Rule("the_year", _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year"), _resolve_the_year),
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Selection, modifiers, times attached to days, and spaCy's entities
+
+
+_MOD_BEFORE = re.compile(
+    r"(?<![\w-])(?P<mod>" + _alternation(lex.MOD_WORDS) + r")(?:\s+|-|\s*-\s*)$",
+    re.IGNORECASE,
+)
+# Mods that qualify a position in a period, and mods that qualify an amount.
+_POSITION_MODS = frozenset({"START", "MID", "END"})
+_LOOSE_AMOUNT_WORDS = frozenset({"over", "under", "some"})
+_TIME_JOINER = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _with_mod(candidate: _Candidate, text: str) -> _Candidate:
+    """Take in a qualifying word before the expression ('late last year', 'more than four hours')."""
+    found = _MOD_BEFORE.search(text[max(0, candidate.start - 20) : candidate.start])
+    if found is None or candidate.timex.mod is not None:
+        return candidate
+    word = re.sub(r"\s+", " ", found.group("mod").lower()).rstrip("-")
+    mod = lex.MOD_WORDS.get(word, lex.MOD_WORDS.get(word + "-"))
+    kind = candidate.timex.type
+    if mod in _POSITION_MODS:
+        if kind not in (TimexType.DATE, TimexType.TIME) or (candidate.timex.value or "").endswith("_REF"):
+            return candidate
+    elif mod is None:  # "earlier this month", "later Sunday"
+        if kind is not TimexType.DATE or candidate.rule not in ("relative_unit", "weekday", "day_word"):
+            return candidate
+    elif word in _LOOSE_AMOUNT_WORDS and not text[candidate.start].isdigit() and candidate.rule != "duration":
+        return candidate  # "over the weekend": a place in time, not an amount
+    elif kind is not TimexType.DURATION and (word in _LOOSE_AMOUNT_WORDS or kind is not TimexType.TIME):
+        approximate_date = (
+            kind is TimexType.DATE and mod == "APPROX" and word in ("about", "around", "roughly")
+        )
+        if not approximate_date:
+            return candidate
+    start = candidate.start - (len(found.group(0)))
+    return replace(candidate, start=start, timex=replace(candidate.timex, mod=mod))
+
+
+def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """'Monday at 3 p.m.', '10 p.m. Wednesday': one TIME on that day."""
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        previous = merged[-1] if merged else None
+        if previous is not None and _TIME_JOINER.fullmatch(text[previous.end : candidate.start]):
+            pair = (previous, candidate) if previous.rule == "time" else (candidate, previous)
+            clock, day = pair
+            if clock.rule == "time" and day.timex.value and _DAY_VALUE.match(day.timex.value):
+                time_part = (clock.timex.value or "")[10:]
+                timex = Timex(TimexType.TIME, day.timex.value + time_part, clock.timex.mod or day.timex.mod)
+                merged[-1] = _Candidate(previous.start, candidate.end, timex, "time")
+                continue
+        merged.append(candidate)
+    return merged
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first; on equal length the earlier rule; no overlaps."""
+    order = {rule.name: i for i, rule in enumerate(RULES)}
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order.get(c.rule, len(order)), c.start))
+    taken: list[_Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_AGE_OR_ORDINAL = re.compile(r"\b(?:old|aged?|ages)\b|^\W*\d+(?:st|nd|rd|th)\W*$", re.IGNORECASE)
+
+
+def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """spaCy's DATE/TIME entities where no rule found or rejected anything: found, without a value."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or _AGE_OR_ORDINAL.search(ent.text):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        kind = TimexType.TIME if ent.label_ == "TIME" else TimexType.DATE
+        found.append(_Candidate(ent.start_char, ent.end_char, Timex(kind, None), "entity"))
+    return found
+
+
+def _remember(ctx: _Context, candidate: _Candidate) -> None:
+    timex = candidate.timex
+    value = timex.value or ""
+    if timex.type is not TimexType.DATE and timex.type is not TimexType.TIME:
+        return
+    quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
+    if quarter and candidate.rule == "ordinal_quarter":
+        ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
+    day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if day:
+        ctx.last_day = _safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    if re.match(r"^\d{4}", value):
+        ctx.last_year = int(value[:4])
+
+
+def _resolve(rule: _Rule, match: re.Match[str], ctx: _Context) -> Timex | None:
+    ctx.start, ctx.end = match.start(), match.end()
+    try:
+        return rule.resolve(match, ctx)
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return Timex(TimexType.DATE, None)  # recognised, but no honest value
+
+
+def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
+    """Every temporal expression in `doc`, with code-point offsets and a TIMEX3 value."""
+    text = doc.text
+    ctx = _Context(reference, doc)
+    rules = {rule.name: rule for rule in RULES}
+    candidates: list[_Candidate] = []
+    rejected: list[tuple[int, int]] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            timex = _resolve(rule, match, ctx)
+            if timex is None:
+                rejected.append(match.span())
+            else:
+                candidates.append(_Candidate(match.start(), match.end(), timex, rule.name, match))
+    chosen = _select(candidates)
+    rejected += [(c.start, c.end) for c in chosen]  # entities only fill gaps between the rules' finds
+    chosen = sorted(chosen + _entity_candidates(doc, rejected), key=lambda c: c.start)
+    resolved: list[_Candidate] = []
+    for candidate in chosen:  # again in text order, so that "the quarter" knows the last one named
+        if candidate.match is not None:
+            timex = _resolve(rules[candidate.rule], candidate.match, ctx) or candidate.timex
+            candidate = replace(candidate, timex=timex)
+        _remember(ctx, candidate)
+        resolved.append(_with_mod(candidate, text))
+    return [_to_schema(c, text) for c in _attach_times(resolved, text)]
+
+
+def _to_schema(candidate: _Candidate, text: str) -> DateExpression:
+    timex = candidate.timex
+    interval = interval_of(timex.value) if timex.type in (TimexType.DATE, TimexType.TIME) else None
+    return DateExpression(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        type=timex.type,
+        value=timex.value,
+        mod=timex.mod,
+        interval=interval,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Interval of a TIMEX3 value
+
+
+def _days(first: dt.date, last: dt.date) -> DateInterval:
+    return DateInterval(first_day=first, last_day=last)
+
+
+def interval_of(value: str | None) -> DateInterval | None:
+    """First and last calendar day a DATE/TIME value covers; None for vague or unknown values."""
+    if not value:
+        return None
+    try:
+        return _interval(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _interval(value: str) -> DateInterval | None:
+    if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)", value):
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _days(day, day)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        year, month = int(m.group(1)), int(m.group(2))
+        return _days(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+    if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
+        year, months = int(m.group(1)), 3 if m.group(2) == "Q" else 6
+        first_month = (int(m.group(3)) - 1) * months + 1
+        last_month = first_month + months - 1
+        if last_month > 12:
+            return None
+        return _days(
+            dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        )
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        year, start_month = int(m.group(1)), lex.SEASON_START_MONTH[m.group(2)]
+        first = dt.date(year, start_month, 1)
+        return _days(first, first + relativedelta(months=3) - dt.timedelta(days=1))
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return _days(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
+        return _days(monday, monday + dt.timedelta(days=6))
+    if m := re.fullmatch(r"\d{4}", value):
+        return _days(dt.date(int(value), 1, 1), dt.date(int(value), 12, 31))
+    if re.fullmatch(r"\d{3}", value):
+        return _days(dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31))
+    if re.fullmatch(r"\d{2}", value) and int(value) > 0:
+        return _days(dt.date(int(value) * 100, 1, 1), dt.date(int(value) * 100 + 99, 12, 31))
+    return None

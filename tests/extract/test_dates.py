@@ -1,0 +1,220 @@
+"""Temporal expressions: one table row per rule, each a tiny sentence with its reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from schemas import DateExpression
+from service.extract.dates import extract_dates, interval_of, parse_number
+
+MONDAY = dt.date(2022, 3, 14)  # a Monday
+THURSDAY = dt.date(1989, 10, 26)
+
+
+def _find(nlp: Language, text: str, reference: dt.date, phrase: str) -> DateExpression:
+    found = extract_dates(nlp(text), reference)
+    hits = [d for d in found if d.start <= text.index(phrase) < d.end]
+    assert hits, f"nothing found at {phrase!r} in {[d.text for d in found]}"
+    return hits[0]
+
+
+# (text, reference, phrase inside the expression, type, value, mod)
+CASES = [
+    # today / yesterday / tomorrow / tonight
+    ("The minister resigned today.", MONDAY, "today", "DATE", "2022-03-14", None),
+    ("Prices fell yesterday.", MONDAY, "yesterday", "DATE", "2022-03-13", None),
+    ("The vote is expected tomorrow.", MONDAY, "tomorrow", "DATE", "2022-03-15", None),
+    ("He will speak tonight.", MONDAY, "tonight", "TIME", "2022-03-14TNI", None),
+    ("Shares rose sharply yesterday afternoon.", MONDAY, "afternoon", "TIME", "2022-03-13TAF", None),
+    ("Police arrived this morning.", MONDAY, "morning", "TIME", "2022-03-14TMO", None),
+    # weekdays: past and future tense, same day as the reference
+    ("The senator said on Friday that talks had stalled.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("The two leaders will meet on Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("Officials met in Rome on Monday.", MONDAY, "Monday", "DATE", "2022-03-14", None),
+    ("Officials will meet in Rome on Monday.", MONDAY, "Monday", "DATE", "2022-03-14", None),
+    ("The board met last Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-08", None),
+    ("The board meets next Monday.", MONDAY, "Monday", "DATE", "2022-03-21", None),
+    ("The strike began Friday morning.", MONDAY, "Friday", "TIME", "2022-03-11TMO", None),
+    # this / last / next week, month, year, quarter
+    ("Sales slowed this week.", MONDAY, "week", "DATE", "2022-W11", None),
+    ("Sales slowed last week.", MONDAY, "week", "DATE", "2022-W10", None),
+    ("The plant opens next week.", MONDAY, "week", "DATE", "2022-W12", None),
+    ("Inflation rose last month.", MONDAY, "month", "DATE", "2022-02", None),
+    ("The law takes effect next month.", MONDAY, "month", "DATE", "2022-04", None),
+    ("The company expects growth this year.", MONDAY, "year", "DATE", "2022", None),
+    ("The company lost money last year.", MONDAY, "year", "DATE", "2021", None),
+    ("Elections are due next year.", MONDAY, "year", "DATE", "2023", None),
+    ("They signed the pact late last year.", MONDAY, "late", "DATE", "2021", "END"),
+    ("The fund was launched early this year.", MONDAY, "early", "DATE", "2022", "START"),
+    ("He resigned earlier this month.", MONDAY, "earlier", "DATE", "2022-03", None),
+    ("Profits jumped last quarter.", MONDAY, "quarter", "DATE", "2021-Q4", None),
+    # counted periods away from the reference
+    ("The ship sank two days ago.", MONDAY, "two days", "DATE", "2022-03-12", None),
+    ("The mine closed five years ago.", MONDAY, "five years", "DATE", "2017", None),
+    ("The bridge will reopen in three weeks.", MONDAY, "three weeks", "DATE", "2022-W14", None),
+    # durations
+    ("The strike lasted four months.", MONDAY, "four months", "DURATION", "P4M", None),
+    ("The trial took three days.", MONDAY, "three days", "DURATION", "P3D", None),
+    ("The meeting ran for two hours.", MONDAY, "two hours", "DURATION", "PT2H", None),
+    ("Prices doubled over the past decade.", MONDAY, "decade", "DURATION", "P10Y", None),
+    ("Talks have gone on for more than six weeks.", MONDAY, "six weeks", "DURATION", "P6W", "MORE_THAN"),
+    ("They waited nearly two months.", MONDAY, "two months", "DURATION", "P2M", "APPROX"),
+    ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
+    ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
+    ("But four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", None),
+    # months with and without a year, and days of a month
+    ("The two men last met in October.", MONDAY, "October", "DATE", "2021-10", None),
+    ("The summit will take place in October.", MONDAY, "October", "DATE", "2022-10", None),
+    ("The plant opened in June 1994.", MONDAY, "June", "DATE", "1994-06", None),
+    ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
+    ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),
+    ("The deal closed on Dec. 15, 1989.", MONDAY, "Dec.", "DATE", "1989-12-15", None),
+    ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
+    ("Trading resumes Friday, March 18.", MONDAY, "March", "DATE", "2022-03-18", None),
+    ("The rate will peak in mid-November.", THURSDAY, "November", "DATE", "1989-11", "MID"),
+    # numeric dates
+    ("The filing is dated 2022-03-14.", MONDAY, "2022", "DATE", "2022-03-14", None),
+    ("The filing is dated 3/14/2022.", MONDAY, "3/14", "DATE", "2022-03-14", None),
+    # seasons
+    ("The congress convenes this fall.", MONDAY, "fall", "DATE", "2022-FA", None),
+    ("The drought began last summer.", MONDAY, "summer", "DATE", "2021-SU", None),
+    # years, decades and centuries
+    ("The wall fell in 1989.", MONDAY, "1989", "DATE", "1989", None),
+    ("Oil boomed in the 1980s.", MONDAY, "1980s", "DATE", "198", None),
+    ("Music changed in the '60s.", MONDAY, "60s", "DATE", "196", None),
+    ("It will shape the 21st century.", MONDAY, "century", "DATE", "20", None),
+    ("Wars scarred the nineteenth century.", MONDAY, "century", "DATE", "18", None),
+    ("Results improved in fiscal 1989.", THURSDAY, "1989", "DATE", "1989", None),
+    # holidays
+    ("Shops will close on Christmas.", MONDAY, "Christmas", "DATE", "2022-12-25", None),
+    ("The ban started on New Year's Day.", MONDAY, "New Year", "DATE", "2022-01-01", None),
+    ("Families gathered on Thanksgiving.", MONDAY, "Thanksgiving", "DATE", "2021-11-25", None),
+    # times attached to a day
+    ("Leaders will meet Monday at 3 p.m. ET.", MONDAY, "3 p.m.", "TIME", "2022-03-14T15:00", None),
+    ("The polls closed at 8 p.m. on Sunday.", MONDAY, "8 p.m.", "TIME", "2022-03-13T20:00", None),
+    ("The blast happened around 7:15 p.m.", MONDAY, "7:15", "TIME", "2022-03-14T19:15", "APPROX"),
+    # repetitions
+    ("The paper is published daily.", MONDAY, "daily", "SET", "P1D", None),
+    ("The index is revised every month.", MONDAY, "month", "SET", "P1M", None),
+    ("The company earns $5 billion a year.", MONDAY, "a year", "SET", "P1Y", None),
+    ("The festival is held each July.", MONDAY, "July", "SET", "XXXX-07", None),
+    # present, past and future references
+    ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
+    ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
+    ("Tensions rose recently.", MONDAY, "recently", "DATE", "PAST_REF", None),
+    ("The plan may change in the future.", MONDAY, "future", "DATE", "FUTURE_REF", None),
+    # quarters and finance-style references
+    ("Third-quarter profit rose 5%.", THURSDAY, "Third", "DATE", "1989-Q3", None),
+    ("Earnings fell in the fourth quarter of 1988.", THURSDAY, "fourth", "DATE", "1988-Q4", None),
+    ("Profit rose in the third quarter from a year earlier.", THURSDAY, "a year", "DATE", "1988-Q3", None),
+    (
+        "Profit rose in the third quarter. In the quarter, sales grew.",
+        THURSDAY,
+        "the quarter,",
+        "DATE",
+        "1989-Q3",
+        None,
+    ),
+    ("Sales rose in the first half of 1990.", THURSDAY, "first half", "DATE", "1990-H1", None),
+    # anchors from the text, null without one
+    ("The mine opened in 1990. That year, prices fell.", MONDAY, "That", "DATE", "1990", None),
+    ("That year, prices fell.", MONDAY, "That", "DATE", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "phrase", "kind", "value", "mod"), CASES)
+def test_dates_table(
+    nlp: Language, text: str, reference: dt.date, phrase: str, kind: str, value: str | None, mod: str | None
+) -> None:
+    found = _find(nlp, text, reference, phrase)
+    assert (found.type.value, found.value, found.mod) == (kind, value, mod), found
+    assert found.text == text[found.start : found.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold 1,990 shares for $2,000.",
+        "He came 20th in the race, with 1500 points.",
+        "Delegates gathered for the 20th National Congress.",
+        "She founded the 21st Century China Center in 2010.",
+        "The 45-year-old mayor and his 3-year-old son waved.",
+        "Margaret, 87 years old, waved.",
+        "You may go if you march quietly.",
+        "It costs 2022 dollars and weighs 1990 grams.",
+    ],
+)
+def test_not_dates(nlp: Language, text: str) -> None:
+    found = extract_dates(nlp(text), MONDAY)
+    named = [d.text for d in found if d.value is not None and not d.text.startswith("2010")]
+    assert named == [], named
+
+
+def test_spans_are_code_points(nlp: Language) -> None:
+    text = "Émigrés 🙂 met on Friday, and again “last week”."
+    found = extract_dates(nlp(text), MONDAY)
+    assert [d.text for d in found] == ["Friday", "last week"]
+    assert all(text[d.start : d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2021-10", "2021-10-01", "2021-10-31"),
+        ("2022-FA", "2022-09-01", "2022-11-30"),
+        ("2021-Q4", "2021-10-01", "2021-12-31"),
+        ("2022-W11", "2022-03-14", "2022-03-20"),
+        ("2022-03-14T15:00", "2022-03-14", "2022-03-14"),
+        ("198", "1980-01-01", "1989-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+    ],
+)
+def test_interval(value: str, first: str, last: str) -> None:
+    interval = interval_of(value)
+    assert interval is not None
+    assert (interval.first_day.isoformat(), interval.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("value", [None, "PRESENT_REF", "XXXX-10", "P4M", "2022-W99", "2022-13"])
+def test_interval_absent_when_unknown(value: str | None) -> None:
+    assert interval_of(value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("four", 4), ("twenty-four", 24), ("a couple of", 2), ("2.5", 2.5), ("several", None)],
+)
+def test_parse_number(text: str, number: float | None) -> None:
+    assert parse_number(text) == number
+
+
+def _check_arbitrary(nlp: Language, text: str, days: int) -> None:
+    doc = nlp(text)
+    for found in extract_dates(doc, dt.date(2000, 1, 1) + dt.timedelta(days=days)):
+        assert 0 <= found.start <= found.end <= len(text)
+        assert text[found.start : found.end] == found.text
+
+
+_DATEISH = st.sampled_from(
+    ["Monday", "last", "next", "March", "14", "1990", "'80s", "the", "year", "ago", "p.m.", "3", "quarter",
+     "late", "Christmas", " ", ",", "\n", "“", "-", "21st", "century", "every", "day", "2/30/2022", "weeks"]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(max_size=80), st.lists(_DATEISH, max_size=12).map(" ".join))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXTS, days=st.integers(min_value=0, max_value=20000))
+def test_never_raises(nlp: Language, text: str, days: int) -> None:
+    _check_arbitrary(nlp, text, days)
+
+
+@pytest.mark.slow
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXTS, days=st.integers(min_value=0, max_value=20000))
+def test_never_raises_many(nlp: Language, text: str, days: int) -> None:
+    _check_arbitrary(nlp, text, days)
