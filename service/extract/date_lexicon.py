@@ -105,6 +105,12 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
 # Holidays computed from Easter Sunday: days after it.
 EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
 
+# Verbs whose infinitive complement is still to come ("is expected to meet Monday").
+FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise prepare hope aim".split())
+
+# Words before a bare season that make it a time of year ("in spring", not "prices fall").
+SEASON_PREPOSITIONS = frozenset("in during since until by through early late mid each every".split())
+
 # Words before a bare year or a word-like month that make it a date ("in 1990", "since May").
 DATE_PREPOSITIONS = frozenset(
     """

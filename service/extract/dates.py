@@ -86,7 +86,15 @@ _B = r"(?<![\w'])"  # start of a word (a hyphen may precede: "mid-November")
 _E = r"(?![\w])"
 _MONTH = rf"(?P<month>{_alternation(lex.MONTHS)})"
 _WEEKDAY = rf"(?P<weekday>{_alternation(lex.WEEKDAYS)})"
-_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d,.]\d)"
+_SPOKEN_YEAR = (
+    r"(?:nineteen|twenty)[\s-]+(?:hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?))?"
+)
+_YEAR = rf"(?P<year>(?:1[5-9]|20)\d\d(?![\d,.]\d)|{_SPOKEN_YEAR})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
@@ -139,6 +147,18 @@ def parse_number(text: str) -> int | float | None:
     if len(parts) == 2 and parts[0] in lex.NUMBER_WORDS and parts[1] in lex.NUMBER_WORDS:
         return lex.NUMBER_WORDS[parts[0]] + lex.NUMBER_WORDS[parts[1]]
     return None
+
+
+def year_number(text: str) -> int:
+    """'1996' → 1996, 'nineteen ninety-six' → 1996, 'two thousand and one' → 2001."""
+    if text.isdigit():
+        return int(text)
+    words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and", "").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(parse_number(" ".join(words[2:])) or 0)
+    century = lex.NUMBER_WORDS[words[0]] * 100
+    rest = [w for w in words[1:] if w not in ("oh", "hundred")]
+    return century + int(parse_number(" ".join(rest)) or 0) if rest else century
 
 
 def _day(d: dt.date) -> str:
@@ -260,6 +280,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
         token = token.head
     else:
         return None
+    if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in lex.FUTURE_HEADS:
+        return Tense.FUTURE  # "is set to resume Monday"
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
@@ -317,7 +339,9 @@ def _resolve_month_day(m: re.Match[str], ctx: _Context) -> Timex | None:
     day = int(m.group("day"))
     if not 1 <= day <= 31:
         return None
-    year = int(m.group("year")) if m.group("year") else _year_for(ctx.reference, month, day, ctx.tense)
+    year = (
+        year_number(m.group("year")) if m.group("year") else _year_for(ctx.reference, month, day, ctx.tense)
+    )
     found = _safe_date(year, month, day)
     return Timex(TimexType.DATE, _day(found)) if found else None
 
@@ -334,7 +358,7 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> Timex | None:
     if relation in ("each", "every"):
         return Timex(TimexType.SET, f"XXXX-{month:02d}")
     if m.group("year"):
-        year = int(m.group("year"))
+        year = year_number(m.group("year"))
     elif relation == "last":
         year = ctx.reference.year if month < ctx.reference.month else ctx.reference.year - 1
     elif relation == "next":
@@ -387,6 +411,8 @@ _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINA
 
 
 def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
+    if not m.group("year").isdigit():  # spoken: "nineteen ninety-six"
+        return Timex(TimexType.DATE, str(year_number(m.group("year"))))
     text = ctx.doc.text
     if ctx.start > 0 and text[ctx.start - 1] in "$#£€/.,-:":
         return None
@@ -405,7 +431,7 @@ def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
         and _previous_word(ctx) not in lex.DATE_PREPOSITIONS
     ):
         return None
-    return Timex(TimexType.DATE, m.group("year"))
+    return Timex(TimexType.DATE, str(year_number(m.group("year"))))
 
 
 def _decade_of(digit: int, reference: dt.date) -> int:
@@ -444,8 +470,6 @@ def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
             return Timex(TimexType.DURATION, _duration(1, unit))
         return None
     step = {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
-    if unit in lex.SEASONS:
-        return Timex(TimexType.DATE, _season(ref, lex.SEASONS[unit], step))
     if unit == "weekend":
         monday = ref - dt.timedelta(days=ref.weekday())
         target = monday + dt.timedelta(weeks=step)
@@ -457,40 +481,41 @@ def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _season(reference: dt.date, season: str, step: int) -> str:
-    """This (step 0), last (-1) or next (+1) season of the kind, seasons counted from the reference."""
-    start_month = lex.SEASON_START_MONTH[season]
-    current_year = reference.year if reference.month >= start_month or season != "WI" else reference.year - 1
-    in_season = _season_of(reference) == (current_year, season)
-    if step == 0:
-        return f"{current_year}-{season}"
+    """This (step 0), the last ended (-1) or the next unstarted (+1) season of the kind."""
+    occurrences = []
+    for year in range(reference.year - 2, reference.year + 3):
+        bounds = interval_of(f"{year}-{season}")
+        if bounds is not None:
+            occurrences.append((year, bounds.first_day, bounds.last_day))
     if step < 0:
-        started = (reference.month, reference.day) >= (start_month, 1) or season == "WI"
-        year = current_year - 1 if in_season or not started else current_year
-        if season == "WI" and not in_season and reference.month < 12:
-            year = reference.year - 1
-        return f"{year}-{season}"
-    return f"{current_year + 1 if in_season or (reference.month >= start_month) else current_year}-{season}"
-
-
-def _season_of(d: dt.date) -> tuple[int, str]:
-    if d.month == 12:
-        return d.year, "WI"
-    if d.month <= 2:
-        return d.year - 1, "WI"
-    return d.year, ("SP", "SU", "FA")[(d.month - 3) // 3]
+        year = max(y for y, _, last in occurrences if last < reference)
+    elif step > 0:
+        year = min(y for y, first, _ in occurrences if first > reference)
+    else:
+        current = [y for y, first, last in occurrences if first <= reference <= last]
+        year = current[0] if current else reference.year
+    return f"{year}-{season}"
 
 
 def _resolve_season(m: re.Match[str], ctx: _Context) -> Timex | None:
     season = lex.SEASONS[m.group("season").lower()]
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{m.group('year')}-{season}")
-    return Timex(TimexType.DATE, f"XXXX-{season}") if m.group("the") is None else None
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-{season}")
+    word = (m.group("rel") or "").lower()
+    if not word and _previous_word(ctx) not in lex.SEASON_PREPOSITIONS:
+        return None  # "prices fall", "a fall in sales"
+    if word == "the" and re.match(r"\s+of\b", ctx.doc.text[m.end() : m.end() + 4]):
+        return None  # "the fall of the wall"
+    step = {"last": -1, "next": 1}.get(word, 0)
+    return Timex(TimexType.DATE, _season(ctx.reference, season, step))
 
 
 def _resolve_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
     unit = m.group("unit").lower()
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     amount = parse_number(m.group("num")) if m.group("num") else None
+    if m.group("num") is None and not m.group("unit_text").lower().endswith("s"):
+        return None  # "next year after the vote": the rule for "next year" reads it
     if direction in ("later", "earlier", "before", "after"):
         if unit == "year" and amount == 1 and direction in ("earlier", "before"):
             return _year_ago(ctx)  # "a year earlier": the same period of the previous year
@@ -500,6 +525,8 @@ def _resolve_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
     if unit == "year" and amount == 1 and direction == "ago":
         return _year_ago(ctx)
     steps = -amount if direction == "ago" else amount
+    if unit == "week":  # "two weeks ago" names a day
+        return Timex(TimexType.DATE, _day(ctx.reference + dt.timedelta(weeks=steps)))
     value = _anchor_unit(ctx.reference, unit, steps)
     return Timex(TimexType.DATE, value) if value else None
 
@@ -533,6 +560,8 @@ def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
     unit = m.group("unit").lower()
     if num is None and m.group("lead") is None and not plural:
         return None
+    if unit == "quarter" and (num is None or re.match(r"\s+of\b", ctx.doc.text[m.end() : m.end() + 4])):
+        return None  # "three quarters of the votes": a fraction
     return Timex(TimexType.DURATION, _duration(amount, unit))
 
 
@@ -560,7 +589,7 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
     quarter = _QUARTER_ORDINALS[m.group("ord").lower()]
     year_text = m.group("year") or m.group("year2")
     if year_text:
-        year = int(year_text)
+        year = year_number(year_text)
     elif m.group("rel"):
         year = ctx.reference.year + (-1 if m.group("rel").lower() == "last year's" else 1)
     else:
@@ -642,7 +671,7 @@ def _resolve_holiday(m: re.Match[str], ctx: _Context) -> Timex | None:
     if not _is_capitalised(m.group("holiday").lstrip("the ")) and name not in ("christmas", "easter"):
         return None
     if m.group("year"):
-        found = _holiday_date(name, int(m.group("year")))
+        found = _holiday_date(name, year_number(m.group("year")))
     else:
         this_year = _holiday_date(name, ctx.reference.year)
         assert this_year is not None
@@ -675,13 +704,16 @@ def _resolve_year_end(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_fiscal_year(m: re.Match[str], ctx: _Context) -> Timex | None:
-    return Timex(TimexType.DATE, m.group("year"))
+    return Timex(TimexType.DATE, str(year_number(m.group("year"))))
 
 
 # ---------------------------------------------------------------------------------------------------
 # The rules, most specific first (on equal spans the earlier rule wins)
 
-_REL_WORDS = r"(?P<rel>last|next|this|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+past|past|the\s+last)"
+_REL_WORDS = (
+    r"(?P<rel>last|next|this|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+past|past|"
+    r"the\s+last|the)"
+)
 
 RULES: tuple[_Rule, ...] = (
     _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso),
@@ -744,7 +776,7 @@ RULES: tuple[_Rule, ...] = (
         _resolve_quarter_reference,
     ),
     _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective),
-    _Rule("year_end", _rx(r"year-end"), _resolve_year_end),
+    _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end),
     _Rule(
         "fiscal_year",
         _rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{_YEAR}"),
@@ -753,20 +785,18 @@ RULES: tuple[_Rule, ...] = (
     _Rule("year", _rx(rf"(?P<lead>the\s+year\s+)?{_YEAR}(?!\s*(?:%|percent))"), _resolve_year),
     _Rule(
         "season",
-        _rx(rf"(?P<the>(?:last|this|next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"),
+        _rx(rf"(?:(?P<rel>last|this|next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"),
         _resolve_season,
     ),
     _Rule(
         "relative_unit",
-        _rx(
-            rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century|{_alternation(lex.SEASONS)})"
-        ),
+        _rx(rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)"),
         _resolve_relative_unit,
     ),
     _Rule(
         "ago",
         _rx(
-            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*{_UNIT}(?:\s+or\s+so)?\s+"
+            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?P<unit_text>{_UNIT})(?:\s+or\s+so)?\s+"
             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
         ),
         _resolve_ago,
@@ -778,7 +808,8 @@ RULES: tuple[_Rule, ...] = (
         _rx(
             r"(?:the\s+)?(?:(?P<lead>past|last|next|coming|first|final|following|previous|latest|recent|"
             r"subsequent)\s+)?"
-            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?P<unit_text>{_UNIT})"
+            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?:(?:more|additional|further|straight|consecutive|full)\s+)?"
+            rf"(?P<unit_text>{_UNIT})"
         ),
         _resolve_duration,
     ),
@@ -860,6 +891,11 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
+_TEMPORAL_WORD = re.compile(
+    r"(?:second|minute|hour|day|night|morning|afternoon|evening|week|month|quarter|year|decade|centur|period|"
+    r"season|era)",
+    re.IGNORECASE,
+)
 _AGE_OR_ORDINAL = re.compile(r"\b(?:old|aged?|ages)\b|^\W*\d+(?:st|nd|rd|th)\W*$", re.IGNORECASE)
 
 
@@ -869,6 +905,8 @@ def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidat
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _AGE_OR_ORDINAL.search(ent.text):
             continue
+        if not _TEMPORAL_WORD.search(ent.text):
+            continue  # "Hernandez, 49", "the annual meeting"
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         kind = TimexType.TIME if ent.label_ == "TIME" else TimexType.DATE
@@ -882,7 +920,8 @@ def _remember(ctx: _Context, candidate: _Candidate) -> None:
     if timex.type is not TimexType.DATE and timex.type is not TimexType.TIME:
         return
     quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
-    if quarter and candidate.rule == "ordinal_quarter":
+    bounds = interval_of(value) if quarter else None
+    if quarter and bounds and bounds.last_day < ctx.reference and candidate.rule == "ordinal_quarter":
         ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:
