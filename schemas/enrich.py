@@ -5,9 +5,9 @@ Offsets (`start`, `end`) index the submitted text in the request's `offset_encod
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from schemas.problem import Problem
 
@@ -48,13 +48,23 @@ _PUBLISHED_DESCRIPTION = (
 )
 
 
+def _not_a_timestamp(value: object) -> object:
+    """Pydantic would read a number (or a string of digits) as a Unix timestamp: 0 → 1970-01-01."""
+    if isinstance(value, int | float) or (isinstance(value, str) and value.strip().lstrip("-").isdigit()):
+        raise ValueError("expected an ISO 8601 date or datetime, not a number")
+    return value
+
+
+PublishedAt = Annotated[dt.date | dt.datetime, BeforeValidator(_not_a_timestamp)]
+
+
 class EnrichRequest(BaseModel):
     """Unknown fields are rejected so that a misspelt option never silently falls back to a default."""
 
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description=_TEXT_DESCRIPTION)
-    published_at: dt.date | dt.datetime | None = Field(default=None, description=_PUBLISHED_DESCRIPTION)
+    published_at: PublishedAt | None = Field(default=None, description=_PUBLISHED_DESCRIPTION)
     features: list[Feature] | None = Field(
         default=None, description="Which results to compute; default all. Unrequested lists come back empty."
     )

@@ -23,6 +23,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from service.app import create_app
+from service.localserver import free_port
 from service.pipeline import Pipeline
 from service.settings import Settings
 
@@ -30,7 +31,6 @@ MARKER = "Zq7xMarker"
 ROOT = Path(__file__).resolve().parents[2]
 LIMITS = Settings(max_text_chars=200, max_body_bytes=4_000, max_batch_documents=2, body_timeout_seconds=1.0)
 LEAKS = ("Traceback", 'File "', ".py", "site-packages", str(ROOT), "/usr/lib")
-PORTS = range(8130, 8150)
 
 
 def assert_clean_problem(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -104,6 +104,9 @@ ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
     ("published_at no such day", {"json": {"text": TEXT, "published_at": "2022-02-30"}}, 422),
     ("published_at day first", {"json": {"text": TEXT, "published_at": "14/03/2022"}}, 422),
     ("published_at an object", {"json": {"text": TEXT, "published_at": {"year": 2022}}}, 422),
+    # a number would otherwise be read as a Unix timestamp: 0 → 1970-01-01, silently
+    ("published_at a number", {"json": {"text": TEXT, "published_at": 0}}, 422),
+    ("published_at digits", {"json": {"text": TEXT, "published_at": "1647216000"}}, 422),
     ("body over max_body_bytes", {"json": {"text": TEXT, "published_at": MARKER * 500}}, 413),
 ]
 
@@ -181,20 +184,9 @@ def test_a_good_request_still_works_with_the_same_limits(limited: TestClient) ->
 # --- a real server on a loopback port: slow bodies, raw bytes, lying Content-Length --------------------
 
 
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip(f"no free port in {PORTS}")
-
-
 @contextmanager
 def _serving(pipeline: Pipeline) -> Iterator[tuple[str, int]]:
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(
         create_app(LIMITS, pipeline=pipeline), host="127.0.0.1", port=port, log_level="critical"
     )
