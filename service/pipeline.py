@@ -17,15 +17,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from schemas import DateExpression, EnrichResponse, Feature, ModelInfo, OffsetEncoding
+from schemas import DateExpression, EnrichResponse, Feature, ModelInfo, OffsetEncoding, Quote
 from service import __version__
 from service.extract.dates import extract_dates
 from service.extract.entities import EntityClusters, extract_entities
+from service.extract.quotes import extract_quotes
 from service.offsets import convert_offsets, offset_table
 from service.results import entity_results
 
 # Features that produce output; the others are accepted and return empty lists.
-IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates})
+IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates, Feature.quotes})
 
 # spaCy components each feature needs (entities alone need no parser).
 COMPONENTS: dict[Feature, tuple[str, ...]] = {
@@ -116,13 +117,17 @@ class Pipeline:
         if Feature.dates in wanted:
             with clock.stage("dates"):
                 dates = extract_dates(doc, job.reference_date)
+        quotes: list[Quote] = []
+        if wanted & {Feature.quotes, Feature.claims}:
+            with clock.stage("quotes"):
+                quotes = extract_quotes(doc, entities)
         # Each further extractor: `with clock.stage(name): items = extract_x(doc, ...)` when its feature
         # (or a feature building on it) is wanted; only requested features are returned.
         response = EnrichResponse(
             entities=entity_list,
             clusters=clusters,
             dates=dates,
-            quotes=[],
+            quotes=quotes if Feature.quotes in wanted else [],
             claims=[],
             reference_date=job.reference_date,
             offset_encoding=job.offset_encoding,

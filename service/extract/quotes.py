@@ -1,0 +1,383 @@
+"""Quotes and reported speech, each with its content, cue and speaker.
+
+Two sources of evidence, combined:
+- the parse: a cue word from `cue_lexicon` and the dependency its content hangs off ("said that …" →
+  the clause, "vowed to …" → the infinitive, "criticized the plan" → the object, "…, according to X" →
+  the clause it modifies), with the speaker as the cue's subject;
+- the quote marks: quoted stretches extend a content the parse cut short (a quote of several sentences),
+  and a long quoted stretch no cue claims is still a quote (a paragraph continuing the last speaker).
+Speakers are resolved to entity clusters by `mentions.MentionResolver`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from schemas import Cue, Quote, QuoteKind
+from service.extract.cue_lexicon import (
+    BELIEF_VERBS,
+    INTENTION_VERBS,
+    OBJECT_VERBS,
+    PARENTHETICAL_VERBS,
+    PREP_VERBS,
+    SPEECH_VERBS,
+)
+from service.extract.entities import EntityClusters
+from service.extract.mentions import MentionResolver
+
+DOUBLE_MARKS = '"“”„«»'
+OPENING_MARKS = "“„«"
+CLOSING_MARKS = "”»"
+_EDGE_PUNCT = " \t\r\n,;:.-–—"
+# A quoted stretch without a cue is a quote only when it is at least this many words long.
+MIN_UNCUED_WORDS = 5
+# Dependencies of a speaker's head that are not part of the speaker mention.
+_NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "cc", "conj", "advcl"})
+# Words that start a clause content but are not part of what was said.
+_COMPLEMENTIZERS = frozenset({"that"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+
+
+# --- quote marks ----------------------------------------------------------------------------------
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches, marks included, in text order.
+
+    Straight marks open or close by their neighbours (space before: opening; space or punctuation after:
+    closing). A closing mark with nothing open is a stray and ignored; a mark left open closes at its
+    paragraph's end, unless the next paragraph opens again (a multi-paragraph quote continues).
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None and not _paragraph_reopens(text, i):
+                spans.append((open_at, _rstrip(text, i)))
+                open_at = None
+            continue
+        if ch not in DOUBLE_MARKS:
+            continue
+        if _mark_role(text, i, open_at is not None) == "open":
+            if open_at is None or not _continues_paragraph_quote(text, open_at, i):
+                open_at = i  # an earlier mark left open in this paragraph was a stray
+        elif open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, _rstrip(text, len(text))))
+    return [(s, e) for s, e in spans if e - s > 2]
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _paragraph_reopens(text: str, newline: int) -> bool:
+    """Whether the next non-blank line starts with an opening mark (a multi-paragraph quote)."""
+    rest = text[newline:].lstrip()
+    return bool(rest) and rest[0] in DOUBLE_MARKS and rest[0] not in CLOSING_MARKS
+
+
+def _continues_paragraph_quote(text: str, open_at: int, i: int) -> bool:
+    """A re-opening mark at the start of a paragraph that continues a quote left open."""
+    line_start = text.rfind("\n", open_at, i)
+    return line_start >= 0 and not text[line_start:i].strip()
+
+
+def _mark_role(text: str, i: int, is_open: bool) -> str:
+    ch = text[i]
+    if ch in OPENING_MARKS:
+        return "open"
+    if ch in CLOSING_MARKS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-:"
+    space_after = after.isspace() or after in ".,;:!?)]}—–-"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "close" if is_open else "open"
+
+
+# --- spans from the parse -------------------------------------------------------------------------
+
+
+def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    text = doc.text
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return (start, end) if any(c.isalnum() for c in text[start:end]) else None
+
+
+def _subtree(token: Token, without: Token | None = None) -> list[Token]:
+    skip = set() if without is None else {t.i for t in without.subtree}
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _clause_content(clause: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause on its side of the cue ("talks that experts say could …" loses "that")."""
+    tokens = _subtree(clause)
+    side = [t for t in tokens if (t.i > cue.i) == (clause.i > cue.i)]
+    tokens = side or tokens
+    while tokens and (tokens[0].lower_ in _COMPLEMENTIZERS and tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    return _char_span(tokens)
+
+
+def _phrase(head: Token) -> tuple[int, int] | None:
+    """A noun phrase without its relative clauses: "the official, who declined …" → "the official"."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in _NOT_SPEAKER_DEPS:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    # Keep the contiguous stretch around the head.
+    indices = [t.i for t in tokens]
+    lo = hi = indices.index(head.i)
+    while lo > 0 and indices[lo - 1] == indices[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(indices) and indices[hi + 1] == indices[hi] + 1:
+        hi += 1
+    return _char_span(tokens[lo : hi + 1])
+
+
+def _speaker_of(verb: Token) -> tuple[int, int] | None:
+    """The cue's subject, or the subject of the verb it continues ("X declined, saying …")."""
+    current = verb
+    for _ in range(4):
+        sources = [_source_of_according(c) for c in current.children if c.lower_ == "according"]
+        if source := next((s for s in sources if s is not None), None):
+            return _phrase(source)
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return _phrase(child)
+            if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
+                return _phrase(by)
+        if current.dep_ not in ("conj", "xcomp", "advcl", "parataxis") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _colon_quote(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """`X said: "…"` — the quoted stretch right after a colon that closes the cue's clause."""
+    sentence_end = verb.sent.end_char
+    text = verb.doc.text
+    colon = text.find(":", verb.idx, min(len(text), max(sentence_end, verb.idx + 60)))
+    if colon < 0 or colon - verb.idx > 60:
+        return None
+    after = colon + 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return next(((s, e) for s, e in quotes if s == after), None)
+
+
+def _source_of_according(token: Token) -> Token | None:
+    """The source in "according to X" (or the misspelt "according X")."""
+    to = _child(token, "prep")
+    return _child(token, "pobj") if to is None else _child(to, "pobj")
+
+
+def _according_to(token: Token) -> _Attribution | None:
+    """ "…, according to X" / "According to X, …": the content is the rest of the clause it modifies."""
+    source = _source_of_according(token)
+    if source is None or token.head is token:
+        return None
+    inside = {t.i for t in token.subtree}
+    last = max(inside)
+    clause = [t for t in token.head.subtree if t.i not in inside]
+    before = [t for t in clause if t.i < token.i]
+    after = [t for t in clause if t.i > last]
+    content = _char_span(before if len(before) >= len(after) else after)
+    to = _child(token, "prep")
+    cue = (token.idx, token.idx + len(token) if to is None else to.idx + len(to))
+    return _make(content, cue, _phrase(source))
+
+
+def _attribution_for(token: Token, quotes: list[tuple[int, int]]) -> _Attribution | None:
+    """The attribution this token cues, trying the content routes of its lemma in order."""
+    lemma = token.lemma_.lower()
+    cue = (token.idx, token.idx + len(token))
+    if token.lower_ == "according":
+        return _according_to(token)
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = _child(token, "ccomp")
+    if clause is not None and lemma in SPEECH_VERBS | BELIEF_VERBS:
+        return _make(_clause_content(clause, token), cue, _speaker_of(token))
+    if lemma in SPEECH_VERBS and (quoted := _colon_quote(token, quotes)) is not None:
+        return _make(quoted, cue, _speaker_of(token))
+    if (
+        lemma in PARENTHETICAL_VERBS
+        and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        and token.head.i < token.i
+        and token.left_edge.i > 0
+        and token.doc[token.left_edge.i - 1].is_punct
+    ):
+        before = [t for t in _subtree(token.head, without=token) if t.i < token.left_edge.i]
+        return _make(_char_span(before), cue, _speaker_of(token))
+    infinitive = _child(token, "xcomp")
+    if infinitive is not None and lemma in INTENTION_VERBS and infinitive.i > token.i:
+        return _make(_char_span(_subtree(infinitive)), cue, _speaker_of(token))
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ == "prep" and c.i > token.i and c.lower_ in PREP_VERBS.get(lemma, ())
+    ]
+    for prep in preps:
+        target = _child(prep, "pobj", "pcomp")
+        if target is not None and target.ent_type_ not in _TIME_LABELS:
+            return _make(_char_span(_subtree(target)), (token.idx, prep.idx + len(prep)), _speaker_of(token))
+    obj = _child(token, "dobj")
+    if obj is not None and lemma in OBJECT_VERBS and obj.i > token.i and obj.ent_type_ not in _TIME_LABELS:
+        tokens = _subtree(obj)
+        for extra in token.children:
+            if extra.dep_ in ("oprd", "xcomp", "ccomp") and extra.i > obj.i:
+                tokens.extend(extra.subtree)
+        return _make(_char_span(tokens), cue, _speaker_of(token))
+    return None
+
+
+def _make(
+    content: tuple[int, int] | None, cue: tuple[int, int], speaker: tuple[int, int] | None
+) -> _Attribution | None:
+    if content is None or content[0] < cue[1] <= content[1] and content[0] <= cue[0]:
+        return None
+    return _Attribution(content, cue, speaker)
+
+
+# --- combining parse and marks --------------------------------------------------------------------
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _extend_by_marks(text: str, found: _Attribution, quotes: list[tuple[int, int]]) -> _Attribution:
+    """Grow a content to the quoted stretches it cuts into (a quote of several sentences)."""
+    start, end = found.content
+    for q_start, q_end in quotes:
+        shared = text[max(start, q_start) : min(end, q_end)]
+        touches = any(c.isalnum() for c in shared)
+        inside_cue = q_start <= found.cue[0] < q_end
+        if touches and not inside_cue and (q_start < start or q_end > end):
+            start, end = min(start, q_start), max(end, q_end)
+    return _Attribution((start, end), found.cue, found.speaker)
+
+
+def _paragraph_of(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _uncued_quotes(text: str, quotes: list[tuple[int, int]], found: list[_Attribution]) -> list[_Attribution]:
+    """Long quoted stretches no cue claimed: the speaker is that of the nearest attribution around."""
+    extra = []
+    for span in quotes:
+        length = span[1] - span[0]
+        if any(_overlap(span, f.content) * 2 >= length for f in found):
+            continue
+        words = text[span[0] : span[1]].split()
+        if len(words) < MIN_UNCUED_WORDS or all(w[:1].isupper() for w in words if w[:1].isalpha()):
+            continue
+        paragraph = _paragraph_of(text, span[0])
+        previous = _paragraph_of(text, max(0, paragraph[0] - 2))
+        near = [f for f in found if f.speaker is not None and paragraph[0] <= f.cue[0] < paragraph[1]]
+        near = near or [f for f in found if f.speaker is not None and previous[0] <= f.cue[0] < span[0]]
+        speaker = min(near, key=lambda f: abs(f.cue[0] - span[0])).speaker if near else None
+        extra.append(_Attribution(span, (span[0], span[0]), speaker))
+    return extra
+
+
+def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> QuoteKind:
+    segment = text[content[0] : content[1]]
+    if not any(m in segment for m in DOUBLE_MARKS):
+        return QuoteKind.indirect
+    quoted = sum(_overlap(content, q) for q in quotes)
+    return QuoteKind.direct if quoted * 10 >= (content[1] - content[0]) * 9 else QuoteKind.partial
+
+
+def _outermost(found: list[_Attribution], quotes: list[tuple[int, int]]) -> list[_Attribution]:
+    """Each word belongs to one attribution: drop those cued inside a quote or inside another content."""
+
+    def inside(cue: tuple[int, int], span: tuple[int, int]) -> bool:
+        return span[0] <= cue[0] and cue[1] <= span[1]
+
+    return [
+        f
+        for f in found
+        if not any(inside(f.cue, q) for q in quotes)
+        and not any(inside(f.cue, other.content) for other in found if other is not f)
+    ]
+
+
+def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
+    """One attribution per stretch of content: the first found (in cue priority) wins an overlap."""
+    kept: list[_Attribution] = []
+    for item in found:
+        length = item.content[1] - item.content[0]
+        if all(
+            _overlap(item.content, k.content) * 2 < min(length, k.content[1] - k.content[0]) for k in kept
+        ):
+            kept.append(item)
+    return kept
+
+
+def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
+    """Direct, partial and indirect quotes with cue and speaker, in text order (code-point offsets)."""
+    text = doc.text
+    quotes = quoted_spans(text)
+    found = []
+    for token in doc:
+        attribution = _attribution_for(token, quotes)
+        if attribution is not None:
+            found.append(_extend_by_marks(text, attribution, quotes))
+    found = _dedupe(_outermost(found, quotes))
+    found += _uncued_quotes(text, quotes, found)
+    resolver = MentionResolver(doc, entities)
+    results = []
+    for item in sorted(found, key=lambda f: f.content):
+        start, end = item.content
+        cue = (
+            None
+            if item.cue[0] == item.cue[1]
+            else Cue(text=text[item.cue[0] : item.cue[1]], start=item.cue[0], end=item.cue[1])
+        )
+        speaker = None if item.speaker is None else resolver.resolve(*item.speaker)
+        results.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=_kind(text, item.content, quotes),
+                speaker=speaker,
+                cue=cue,
+            )
+        )
+    return results

@@ -1,0 +1,210 @@
+"""Quotes, table-driven over small texts written for these tests, plus a never-raise property test."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from schemas import Quote
+from service.extract.entities import extract_entities
+from service.extract.quotes import extract_quotes, quoted_spans
+
+
+def _quotes(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+def _find(quotes: list[Quote], fragment: str) -> Quote:
+    matches = [q for q in quotes if fragment in q.text]
+    assert matches, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return matches[0]
+
+
+# (text, a fragment of the content, kind, speaker text, cue text)
+PATTERNS = [
+    (
+        '"The talks were useful and we will meet again soon," Maria Lopez said.',
+        "talks were useful",
+        "direct",
+        "Maria Lopez",
+        "said",
+    ),
+    (
+        '"The budget is balanced for the first time in a decade," said Tom Okafor.',
+        "budget is balanced",
+        "direct",
+        "Tom Okafor",
+        "said",
+    ),
+    (
+        'Senator Ann Briggs said: "We have the votes to pass this bill next week."',
+        "We have the votes",
+        "direct",
+        "Senator Ann Briggs",
+        "said",
+    ),
+    (
+        'Governor Paul Reyes called the report "a political stunt" on Tuesday.',
+        "a political stunt",
+        "partial",
+        "Governor Paul Reyes",
+        "called",
+    ),
+    (
+        'The mayor said the city was "ready for the storm" and urged calm.',
+        "ready for the storm",
+        "partial",
+        "The mayor",
+        "said",
+    ),
+    (
+        "A senior official told Reuters that the ministry has asked for more troops.",
+        "the ministry has asked for more troops",
+        "indirect",
+        "A senior official",
+        "told",
+    ),
+    (
+        "The company lost money last year, according to a person familiar with the accounts.",
+        "The company lost money last year",
+        "indirect",
+        "a person familiar with the accounts",
+        "according to",
+    ),
+    (
+        "The embassy has denied that its staff met the suspects.",
+        "its staff met the suspects",
+        "indirect",
+        "The embassy",
+        "denied",
+    ),
+    (
+        "The reform is a step that experts say could cut costs for millions of families.",
+        "could cut costs",
+        "indirect",
+        "experts",
+        "say",
+    ),
+    (
+        "Recent polls show the challenger is gaining ground in the northern states.",
+        "the challenger is gaining ground",
+        "indirect",
+        "Recent polls",
+        "show",
+    ),
+    (
+        "The union vowed to continue the strike until wages rise.",
+        "continue the strike",
+        "indirect",
+        "The union",
+        "vowed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker", "cue"), PATTERNS)
+def test_patterns(nlp: Language, text: str, fragment: str, kind: str, speaker: str, cue: str) -> None:
+    quote = _find(_quotes(nlp, text), fragment)
+    assert quote.kind == kind
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
+    text = '"We will not give up. The fight goes on. Our people deserve better," Nora Kim said.'
+    quote = _find(_quotes(nlp, text), "We will not give up")
+    assert "Our people deserve better" in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "Nora Kim"
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp: Language) -> None:
+    text = (
+        'Mayor Linda Park said on Monday that "the bridge will reopen in spring."\n\n'
+        '"We have hired two more crews and the steel has arrived from the mill," she said.\n\n'
+        '"Nobody wants another winter of detours, and we are going to make sure it does not happen."'
+    )
+    quote = _find(_quotes(nlp, text), "Nobody wants another winter")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.canonical == "Linda Park"
+
+
+def test_multi_paragraph_quote(nlp: Language) -> None:
+    text = (
+        'Pat Doyle wrote: "The first thing we learned is that the old maps were wrong.\n\n'
+        '"The second thing we learned is that nobody had checked them for years."\n'
+    )
+    quote = _find(_quotes(nlp, text), "The first thing")
+    assert "nobody had checked them" in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "Pat Doyle"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She watched "State of the Union" on Sunday.',
+        'The so-called "reform" passed.',
+        'The "Green Deal" was on the agenda of the meeting in Brussels.',
+        "The river rose two metres overnight and the roads were closed.",
+    ],
+)
+def test_titles_and_scare_quotes_without_cue_are_not_quotes(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+def test_words_inside_a_quote_are_not_another_quote(nlp: Language) -> None:
+    text = '"My opponents say the plan will fail, but they are wrong," Dana Cole said.'
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Dana Cole"
+
+
+# --- quote marks ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" twice.', ['"yes"']),
+        ("He said “yes” twice.", ["“yes”"]),
+        ('"Start of text," he said', ['"Start of text,"']),
+        ('He said, "end of text"', ['"end of text"']),
+        ('A stray," mark and "a real one" here.', ['"a real one"']),
+        ("“Outer ‘inner’ words,” she said.", ["“Outer ‘inner’ words,”"]),
+        ('He said "open but never closed\nNext paragraph.', ['"open but never closed']),
+        ('"One paragraph\n\n"and the next."', ['"One paragraph\n\n"and the next."']),
+    ],
+)
+def test_quoted_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quoted_spans(text)] == expected
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(['"', "“", "”", "‘", "’", "'", "\n", "\n\n", " said ", ", according to ", ":"]),
+            st.text(max_size=12),
+            st.sampled_from(["He", "Ms. Lee", "the spokesman", "told CNN that", "who", "denied"]),
+        ),
+        max_size=25,
+    )
+)
+def test_never_raises(nlp: Language, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for quote in _quotes(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        for span in (quote.speaker, quote.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("\"“”‘’'ab .,:\n"), max_size=60))
+def test_quoted_spans_never_raise_and_stay_in_text(text: str) -> None:
+    for start, end in quoted_spans(text):
+        assert 0 <= start < end <= len(text)
