@@ -127,7 +127,7 @@ _TIME_OF_DAY = (
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(_B + pattern + _E, re.IGNORECASE)
+    return re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -200,8 +200,9 @@ def _year_for(reference: dt.date, month: int, day: int | None, tense: Tense | No
     if tense is Tense.FUTURE:
         return reference.year if key >= ref_key else reference.year + 1
 
-    def distance(year: int) -> int:
-        return abs((year - reference.year) * 400 + (month - reference.month) * 31 + (day or 0) - ref_key[1])
+    def distance(year: int) -> int:  # in days, roughly; a future date counts double (news reports the past)
+        days = (year - reference.year) * 372 + (month - reference.month) * 31 + (day or 0) - ref_key[1]
+        return days * 2 if days > 0 else -days
 
     return min((reference.year, reference.year - 1, reference.year + 1), key=distance)
 
@@ -257,7 +258,7 @@ def _anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
 # Tense of the governing verb
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 
 
 def _is_past(token: Token) -> bool:
@@ -272,7 +273,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
-    for _ in range(6):
+    for _ in range(3):  # "met on Monday": Monday → on → met; further up is another clause's verb
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             break
         if token.head is token:
@@ -352,13 +353,15 @@ def _resolve_month(m: re.Match[str], ctx: _Context) -> Timex | None:
         return None
     relation = (m.group("rel") or "").lower()
     word = m.group("month").lower()
-    bare = not (m.group("year") or relation)
+    bare = not (m.group("year") or m.group("year_rel") or relation)
     if bare and word in lex.WORDLIKE_MONTHS and _previous_word(ctx) not in lex.DATE_PREPOSITIONS:
         return None
     if relation in ("each", "every"):
         return Timex(TimexType.SET, f"XXXX-{month:02d}")
     if m.group("year"):
         year = year_number(m.group("year"))
+    elif m.group("year_rel"):  # "February this year"
+        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("year_rel").lower()]
     elif relation == "last":
         year = ctx.reference.year if month < ctx.reference.month else ctx.reference.year - 1
     elif relation == "next":
@@ -591,7 +594,7 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
     if year_text:
         year = year_number(year_text)
     elif m.group("rel"):
-        year = ctx.reference.year + (-1 if m.group("rel").lower() == "last year's" else 1)
+        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").split()[0].lower()]
     else:
         year = ctx.reference.year
         if quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST:
@@ -605,14 +608,39 @@ def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
     """'the quarter', 'the latest period': the quarter the article is about (the last one named, else
     the last completed quarter); 'the year-ago quarter' is that quarter a year before."""
     words = m.group(0).lower()
-    if "period" in words and not re.search(r"latest|year|same|comparable|corresponding", words):
+    relation = (m.group("rel") or "").lower()
+    if relation or "current" in words:
+        step = {"last": -1, "next": 1}.get(relation, 0)
+        moved = ctx.reference + relativedelta(months=3 * step)
+        return Timex(TimexType.DATE, f"{moved.year}-Q{_quarter_of(moved)}")
+    if "period" in words and not re.search(r"latest|year|same|comparable|corresponding|\d", words):
         return None
+    ended = _ENDED_ON.match(ctx.doc.text, m.end())
+    if ended and "year" not in words:  # "the quarter ended Sept. 30": the quarter of that day
+        month = lex.MONTHS[ended.group("month").lower()]
+        day = int(ended.group("day"))
+        year = (
+            year_number(ended.group("year"))
+            if ended.group("year")
+            else _year_for(ctx.reference, month, day, Tense.PAST)
+        )
+        return Timex(TimexType.DATE, f"{year}-Q{(month - 1) // 3 + 1}")
     year, quarter = ctx.last_quarter or _previous_quarter(ctx.reference)
-    if re.search(r"year-(?:ago|earlier)|last year|prior-year|year before|year earlier", words):
+    if m.group("year"):
+        year = year_number(m.group("year"))
+    elif re.search(r"year-(?:ago|earlier)|last year|prior-year|year before|year earlier", words):
         year -= 1
-    elif re.search(r"\bnext\b", words):
-        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
     return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+_ENDED_ON = re.compile(rf"\s+(?:ended|ending|through)\s+{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE)
+
+
+def _resolve_week_of(m: re.Match[str], ctx: _Context) -> Timex | None:
+    day = _resolve_month_day(m, ctx)
+    if day is None or day.value is None:
+        return None
+    return Timex(TimexType.DATE, _week(dt.date.fromisoformat(day.value)))
 
 
 def _resolve_year_ago_adjective(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -624,6 +652,9 @@ def _resolve_reference_word(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_set_word(m: re.Match[str], ctx: _Context) -> Timex | None:
+    span = ctx.doc.char_span(ctx.start, ctx.end)
+    if span is not None and len(span) == 1 and span[0].dep_ == "amod":
+        return None  # "a quarterly dividend": how often the thing recurs, not a time
     return Timex(TimexType.SET, lex.SET_WORDS[m.group(0).lower()])
 
 
@@ -672,30 +703,39 @@ def _resolve_holiday(m: re.Match[str], ctx: _Context) -> Timex | None:
         return None
     if m.group("year"):
         found = _holiday_date(name, year_number(m.group("year")))
+        return Timex(TimexType.DATE, _day(found)) if found else None
+    ref = ctx.reference
+    dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := _holiday_date(name, year))]
+    relation = (m.group("rel") or "").lower()
+    tense = None if relation else ctx.tense
+    if relation == "this" or ref in dates:
+        found = dates[1] if relation == "this" else ref
+    elif relation == "last" or tense is Tense.PAST:
+        found = max(d for d in dates if d < ref)
+    elif relation == "next" or tense is Tense.FUTURE:
+        found = min(d for d in dates if d > ref)
     else:
-        this_year = _holiday_date(name, ctx.reference.year)
-        assert this_year is not None
-        tense = ctx.tense
-        if this_year == ctx.reference:
-            found = this_year
-        elif tense is Tense.PAST:
-            found = this_year if this_year < ctx.reference else _holiday_date(name, ctx.reference.year - 1)
-        elif tense is Tense.FUTURE:
-            found = this_year if this_year > ctx.reference else _holiday_date(name, ctx.reference.year + 1)
-        else:
-            found = this_year
-    return Timex(TimexType.DATE, _day(found)) if found else None
+        found = min(dates, key=lambda d: (ref - d).days if d <= ref else 2 * (d - ref).days)
+    return Timex(TimexType.DATE, _day(found))
 
 
 def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
     """'that year', 'the same day': the last one the text named; null when none was named."""
     unit = m.group("unit").lower()
+    step = {"following": 1, "previous": -1, "preceding": -1}.get((m.group("step") or "").lower(), 0)
     if unit == "year":
-        return Timex(TimexType.DATE, str(ctx.last_year) if ctx.last_year else None)
-    return Timex(TimexType.DATE, _day(ctx.last_day) if ctx.last_day else None)
+        return Timex(TimexType.DATE, str(ctx.last_year + step) if ctx.last_year else None)
+    if ctx.last_day is None:
+        return Timex(TimexType.DATE, None)
+    return Timex(TimexType.DATE, _anchor_unit(ctx.last_day, unit, step))
 
 
 def _resolve_the_year(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'the year' is the reference year; 'the fiscal year (ended June 30)' is a span of one year."""
+    if "fiscal" in m.group(0).lower() or re.match(
+        r"\s+(?:ended|ending)\b", ctx.doc.text[m.end() : m.end() + 9]
+    ):
+        return Timex(TimexType.DURATION, "P1Y")
     return Timex(TimexType.DATE, str(ctx.reference.year))
 
 
@@ -732,7 +772,10 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "month",
-        _rx(rf"(?:(?P<rel>last|next|this|each|every)\s+)?{_MONTH}(?:\s*,?\s*(?:of\s+)?{_YEAR})?"),
+        _rx(
+            rf"(?:(?P<rel>last|next|this|each|every)\s+)?{_MONTH}"
+            rf"(?:\s*,?\s*(?:of\s+)?{_YEAR}|\s+(?P<year_rel>this|last|next)\s+year)?"
+        ),
         _resolve_month,
     ),
     _Rule(
@@ -745,7 +788,9 @@ RULES: tuple[_Rule, ...] = (
         _rx(rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{_PART})?"),
         _resolve_day_word,
     ),
-    _Rule("holiday", _rx(rf"{_HOLIDAY}(?:\s*,?\s*{_YEAR})?"), _resolve_holiday),
+    _Rule(
+        "holiday", _rx(rf"(?:(?P<rel>last|next|this)\s+)?{_HOLIDAY}(?:\s*,?\s*{_YEAR})?"), _resolve_holiday
+    ),
     _Rule("time", _rx(_TIME_OF_DAY), _resolve_time),
     _Rule(
         "decade",
@@ -769,13 +814,14 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "quarter_reference",
         _rx(
-            r"(?:last\s+year's\s+|the\s+)(?:(?:latest|current|same|comparable|corresponding|year-ago|"
+            rf"(?:last\s+year's\s+|the\s+)(?:{_YEAR}\s+)?(?:(?:latest|current|same|comparable|corresponding|year-ago|"
             r"year-earlier|prior-year|most\s+recent|recent|fiscal)\s+)*(?:quarter|period)(?:\s+(?:a\s+)?year\s+"
             r"(?:ago|earlier|before)|\s+last\s+year)?|(?P<rel>this|last|next)\s+quarter"
         ),
         _resolve_quarter_reference,
     ),
     _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective),
+    _Rule("week_of", _rx(rf"the\s+week\s+of\s+{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"), _resolve_week_of),
     _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end),
     _Rule(
         "fiscal_year",
@@ -817,7 +863,11 @@ RULES: tuple[_Rule, ...] = (
     _Rule("every", _rx(rf"(?:every|each)\s+(?P<other>other\s+)?{_UNIT}"), _resolve_every),
     _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word),
     _Rule("reference_word", _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"), _resolve_reference_word),
-    _Rule("anaphoric", _rx(r"(?:that|the\s+same)\s+(?P<unit>year|day)"), _resolve_anaphoric),
+    _Rule(
+        "anaphoric",
+        _rx(r"(?:that|the\s+same|the\s+(?P<step>following|previous|preceding))\s+(?P<unit>year|month|day)"),
+        _resolve_anaphoric,
+    ),
     _Rule("the_year", _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year"), _resolve_the_year),
 )
 
