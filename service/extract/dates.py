@@ -122,7 +122,8 @@ _TIME_OF_DAY = (
     r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
     r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET)\b)?"
     r"|(?P<noon>noon|midday|midnight)"
-    r"|(?P<oclock>[01]?\d)\s+o'clock)"
+    r"|(?P<oclock>[01]?\d)\s+o'clock"
+    r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night))"
 )
 
 
@@ -398,7 +399,7 @@ _DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _resolve_day_word(m: re.Match[str], ctx: _Context) -> Timex | None:
-    part = m.group("part")
+    part = m.group("part") or m.group("lead")
     if m.group("this"):  # "this morning", "last night"
         if part is None:
             return None
@@ -472,6 +473,8 @@ def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
         if unit in lex.UNITS:
             return Timex(TimexType.DURATION, _duration(1, unit))
         return None
+    if relation == "the" and unit in ("year", "quarter"):
+        return None  # read by the rules for "the year" and "the quarter"
     step = {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
     if unit == "weekend":
         monday = ref - dt.timedelta(days=ref.weekday())
@@ -599,6 +602,8 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
         year = ctx.reference.year
         if quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST:
             year -= 1
+    if m.group("ago"):
+        year -= 1
     if m.group("unit").lower() == "half":
         return Timex(TimexType.DATE, f"{year}-H{min(quarter, 2)}")
     return Timex(TimexType.DATE, f"{year}-Q{quarter}")
@@ -628,7 +633,7 @@ def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
     year, quarter = ctx.last_quarter or _previous_quarter(ctx.reference)
     if m.group("year"):
         year = year_number(m.group("year"))
-    elif re.search(r"year-(?:ago|earlier)|last year|prior-year|year before|year earlier", words):
+    elif re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words):
         year -= 1
     return Timex(TimexType.DATE, f"{year}-Q{quarter}")
 
@@ -665,12 +670,13 @@ def _resolve_every(m: re.Match[str], ctx: _Context) -> Timex | None:
 def _clock_time(m: re.Match[str]) -> str | None:
     if m.group("noon"):
         return "T24:00" if m.group("noon").lower() == "midnight" else "T12:00"
-    hour_text = m.group("hour") or m.group("oclock")
-    hour = int(hour_text)
+    hour = int(m.group("hour") or m.group("oclock") or m.group("hour_in"))
     if not 1 <= hour <= 12:
         return None
     minute = int(m.group("minute") or 0) if m.group("hour") else 0
-    if (m.group("ampm") or "").lower().startswith("p") and hour != 12:
+    half = (m.group("half") or "").lower()
+    evening = half in ("afternoon", "evening") or (half == "night" and hour >= 6)
+    if ((m.group("ampm") or "").lower().startswith("p") or evening) and hour != 12:
         hour += 12
     elif (m.group("ampm") or "").lower().startswith("a") and hour == 12:
         hour = 0
@@ -732,7 +738,8 @@ def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 def _resolve_the_year(m: re.Match[str], ctx: _Context) -> Timex | None:
     """'the year' is the reference year; 'the fiscal year (ended June 30)' is a span of one year."""
-    if "fiscal" in m.group(0).lower() or re.match(
+    words = m.group(0).lower()
+    if ("fiscal" in words and "current" not in words) or re.match(
         r"\s+(?:ended|ending)\b", ctx.doc.text[m.end() : m.end() + 9]
     ):
         return Timex(TimexType.DURATION, "P1Y")
@@ -785,7 +792,10 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "day_word",
-        _rx(rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{_PART})?"),
+        _rx(
+            r"(?:(?P<lead>mid-afternoon|morning|afternoon|evening|night)\s+(?=today|yesterday|tomorrow))?"
+            rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{_PART})?"
+        ),
         _resolve_day_word,
     ),
     _Rule(
@@ -806,7 +816,7 @@ RULES: tuple[_Rule, ...] = (
         "ordinal_quarter",
         _rx(
             rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{_YEAR}(?:'s)?\s+))?"
-            r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+            r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
             r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?"
         ),
         _resolve_ordinal_quarter,
@@ -840,6 +850,11 @@ RULES: tuple[_Rule, ...] = (
         _resolve_relative_unit,
     ),
     _Rule(
+        "anaphoric",
+        _rx(r"(?:that|the\s+same|the\s+(?P<step>following|previous|preceding))\s+(?P<unit>year|month|day)"),
+        _resolve_anaphoric,
+    ),
+    _Rule(
         "ago",
         _rx(
             rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?P<unit_text>{_UNIT})(?:\s+or\s+so)?\s+"
@@ -863,11 +878,6 @@ RULES: tuple[_Rule, ...] = (
     _Rule("every", _rx(rf"(?:every|each)\s+(?P<other>other\s+)?{_UNIT}"), _resolve_every),
     _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word),
     _Rule("reference_word", _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"), _resolve_reference_word),
-    _Rule(
-        "anaphoric",
-        _rx(r"(?:that|the\s+same|the\s+(?P<step>following|previous|preceding))\s+(?P<unit>year|month|day)"),
-        _resolve_anaphoric,
-    ),
     _Rule("the_year", _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year"), _resolve_the_year),
 )
 
@@ -942,8 +952,8 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 _TEMPORAL_WORD = re.compile(
-    r"(?:second|minute|hour|day|night|morning|afternoon|evening|week|month|quarter|year|decade|centur|period|"
-    r"season|era)",
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|century|"
+    r"centuries|periods?|seasons?|era)\b",
     re.IGNORECASE,
 )
 _AGE_OR_ORDINAL = re.compile(r"\b(?:old|aged?|ages)\b|^\W*\d+(?:st|nd|rd|th)\W*$", re.IGNORECASE)
@@ -971,7 +981,14 @@ def _remember(ctx: _Context, candidate: _Candidate) -> None:
         return
     quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
     bounds = interval_of(value) if quarter else None
-    if quarter and bounds and bounds.last_day < ctx.reference and candidate.rule == "ordinal_quarter":
+    year_ago = candidate.match is not None and candidate.match.groupdict().get("ago")
+    if (
+        quarter
+        and bounds
+        and bounds.last_day < ctx.reference
+        and candidate.rule == "ordinal_quarter"
+        and not year_ago
+    ):
         ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:

@@ -121,7 +121,33 @@ CASES = [
         None,
     ),
     ("Sales rose in the first half of 1990.", THURSDAY, "first half", "DATE", "1990-H1", None),
+    ("Sales rose in the quarter ended Sept. 30.", THURSDAY, "quarter", "DATE", "1989-Q3", None),
+    ("Sales fell from the year-ago third quarter.", THURSDAY, "third", "DATE", "1988-Q3", None),
+    ("Sales should rise in the current quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
+    ("The fund grew throughout the fiscal year.", THURSDAY, "fiscal", "DURATION", "P1Y", None),
+    # more seasons, holidays, weeks and months
+    ("The drought began last fall.", MONDAY, "fall", "DATE", "2021-FA", None),
+    ("The road will open next spring.", MONDAY, "spring", "DATE", "2023-SP", None),
+    ("Heating bills rose this winter.", dt.date(2022, 1, 10), "winter", "DATE", "2021-WI", None),
+    ("He was released last Thanksgiving.", MONDAY, "Thanksgiving", "DATE", "2021-11-25", None),
+    ("A hearing is planned for the week of March 21.", MONDAY, "week", "DATE", "2022-W12", None),
+    ("Exports rose in February this year.", MONDAY, "February", "DATE", "2022-02", None),
+    # spoken years and times
+    ("The bombing happened in nineteen ninety-six.", MONDAY, "nineteen", "DATE", "1996", None),
+    ("It was January nineteen ninety-seven.", MONDAY, "January", "DATE", "1997-01", None),
+    ("He will leave at 4 in the morning.", MONDAY, "4 in", "TIME", "2022-03-14T04:00", None),
+    ("Shares fell at mid-afternoon yesterday.", MONDAY, "yesterday", "TIME", "2022-03-13TAF", None),
+    # tense from the verb the infinitive depends on
+    ("The talks are set to resume Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     # anchors from the text, null without one
+    (
+        "The firm was sold on March 3, 2020. The following day, shares fell.",
+        MONDAY,
+        "following",
+        "DATE",
+        "2020-03-04",
+        None,
+    ),
     ("The mine opened in 1990. That year, prices fell.", MONDAY, "That", "DATE", "1990", None),
     ("That year, prices fell.", MONDAY, "That", "DATE", None, None),
 ]
@@ -146,6 +172,8 @@ def test_dates_table(
         "The 45-year-old mayor and his 3-year-old son waved.",
         "Margaret, 87 years old, waved.",
         "You may go if you march quietly.",
+        "The board raised its quarterly dividend.",
+        "Prices will fall as the fall of the regime nears.",
         "It costs 2022 dollars and weighs 1990 grams.",
     ],
 )
