@@ -1,0 +1,180 @@
+"""Claim/denial pair figures without a server: parse once (cached), run the extractors, score like score.py.
+
+    .venv/bin/python -m eval.claims_report ../shared/data/claims-polnear-train.jsonl \
+        ../shared/data/polnear-train.jsonl [--show FN,FP] [--gold-quotes]
+
+`--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell linking errors from
+quote errors. The scoring functions are imported from ../shared/eval/score.py so the figures agree with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from schemas.enrich import ClaimPair, Quote, QuoteKind, Speaker
+from service.extract.claims import extract_claims
+from service.extract.entities import extract_entities
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CACHE = Path("/tmp/claims_report_cache")
+
+
+def _load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read_jsonl(path: str) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _parse(nlp: spacy.language.Language, texts: list[str]) -> list[Doc]:
+    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    path = CACHE / f"{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts))
+    CACHE.mkdir(exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def _gold_quotes(doc: dict[str, Any]) -> list[Quote]:
+    text = doc["text"]
+    quotes = []
+    for q in doc.get("quotes") or []:
+        kind = QuoteKind.direct if q["direct"] else QuoteKind.indirect
+        speaker = None
+        if q["speaker"]:
+            s, e = q["speaker"][0]
+            speaker = Speaker(text=text[s:e], start=s, end=e)
+        quotes.append(
+            Quote(
+                text=text[q["start"] : q["end"]],
+                start=q["start"],
+                end=q["end"],
+                kind=kind,
+                speaker=speaker,
+                cue=None,
+            )
+        )
+    return quotes
+
+
+def _quotes(doc: Doc, entities: Any) -> list[Quote]:
+    try:
+        from service.extract.quotes import extract_quotes
+    except ImportError:
+        return []
+    return extract_quotes(doc, entities)
+
+
+def wrong_ids(errors: list[tuple[str, dict[str, Any]]]) -> set[int]:
+    return {id(item) for kind, item in errors if kind == "FP"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("claims")
+    parser.add_argument("gold")
+    parser.add_argument("--show", default="", help="comma list of FN,FP to print")
+    parser.add_argument("--gold-quotes", action="store_true")
+    args = parser.parse_args()
+
+    score = _load_scorer()
+    lines = {line["doc"]: line for line in _read_jsonl(args.claims)}
+    docs = [
+        d
+        for d in _read_jsonl(args.gold)
+        if d["id"].rsplit("/", 1)[-1].removesuffix(".txt") in lines or d["id"] in lines
+    ]
+    nlp = spacy.load(Settings().model_name)
+    parsed = _parse(nlp, [d["text"] for d in docs])
+
+    totals = {"gold": 0, "pred": 0, "tp": 0, "denial_hit": 0}
+    routes: dict[str, list[int]] = {}
+    show = set(filter(None, args.show.split(",")))
+    for gold_doc, doc in zip(docs, parsed, strict=True):
+        name = (
+            gold_doc["id"]
+            if gold_doc["id"] in lines
+            else gold_doc["id"].rsplit("/", 1)[-1].removesuffix(".txt")
+        )
+        entities = extract_entities(doc)
+        quotes = _gold_quotes(gold_doc) if args.gold_quotes else _quotes(doc, entities)
+        pairs: list[ClaimPair] = extract_claims(doc, quotes, entities)
+        span = score.SpanReader(doc.text, score.Counter(), True)
+        golds = [score.read_gold_claim(c, span) for c in lines[name]["claims"]]
+        preds = [
+            {"claim": (p.claim.start, p.claim.end), "denial": (p.denial.start, p.denial.end), "obj": p}
+            for p in pairs
+        ]
+        counts, errors = score.score_claims(golds, preds)
+        denials = [g["denial"] for g in golds]
+        for p in preds:
+            hit = any(
+                score.overlaps_enough(
+                    score.overlap(g, p["denial"]), score.size(g), score.size(p["denial"]), 30
+                )
+                for g in denials
+            )
+            totals["denial_hit"] += hit
+            if hit and "WL" in show and id(p) in wrong_ids(errors):
+                gold_claims = [
+                    doc.text[g["claim"][0] : g["claim"][1]][:150]
+                    for g in golds
+                    if score.overlaps_enough(
+                        score.overlap(g["denial"], p["denial"]),
+                        score.size(g["denial"]),
+                        score.size(p["denial"]),
+                        30,
+                    )
+                ]
+                link = p["obj"].link
+                print(
+                    f"WL {name[:40]} [{link.route} {link.terms}]\n   D: {doc.text[p['denial'][0] : p['denial'][1]][:200]!r}\n   C: {doc.text[p['claim'][0] : p['claim'][1]][:150]!r}\n   G: {gold_claims}"
+                )
+            if not hit and "FD" in show:
+                print(f"FD {name[:50]} {doc.text[p['denial'][0] : p['denial'][1]][:200]!r}")
+        for k in ("gold", "pred", "tp"):
+            totals[k] += counts[k]
+        wrong = {id(item) for kind, item in errors if kind == "FP"}
+        for p in preds:
+            route = p["obj"].link.route
+            routes.setdefault(route, [0, 0])
+            routes[route][0] += 1
+            routes[route][1] += id(p) not in wrong
+        for kind, item in errors:
+            if kind in show:
+                text = doc.text
+                c, d = item["claim"], item["denial"]
+                extra = ""
+                if "obj" in item:
+                    link = item["obj"].link
+                    extra = f" [{link.route} {link.terms} {link.score:.2f}]"
+                print(
+                    f"{kind} {name[:50]}{extra}\n   C: {text[c[0] : c[1]][:200]!r}\n   D: {text[d[0] : d[1]][:200]!r}"
+                )
+    metrics = score.prf(totals["tp"], totals["pred"], totals["gold"])
+    print("routes (predicted, not false):", routes, file=sys.stderr)
+    print(json.dumps({**totals, **{k: round(v, 3) for k, v in metrics.items()}}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

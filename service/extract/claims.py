@@ -1,0 +1,570 @@
+"""Claim/denial pairs: a proposition stated in the article and a party's denial of it.
+
+Precision comes first, since a false pair misleads a reader. A denial needs an explicit cue (deny, refute,
+"rejected the allegations", "called the claims false", "not true", ...) in a construction that takes a
+proposition, so rejected proposals, "denied him entry" and "there's no denying" never start a pair. The
+claim is then, in order: an attributed statement elsewhere that shares enough content with the denial
+(entities canonicalized, capitals standing for their country); the nearest earlier statement a
+back-reference ("the claims", "it", "which he denied") can point to; or the clause inside the denial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from schemas.enrich import Claim, ClaimLink, ClaimPair, Cue, Denial, Quote, Speaker
+from service.extract.denial_lexicon import (
+    BACK_REFERENCE_PRONOUNS,
+    CLAIM_NOUNS,
+    DENIED_THINGS,
+    DENY_VERBS,
+    FALSITY_ADJECTIVES,
+    FALSITY_NOUNS,
+    LABEL_VERBS,
+    NON_CONTENT_LEMMAS,
+    OPINION_FALSITY,
+    PROPOSAL_MODALS,
+    PROPOSAL_NOUNS,
+    REFUTE_VERBS,
+    REJECT_VERBS,
+)
+from service.extract.entities import EntityClusters
+from service.extract.lexicon import CAPITAL_METONYMS
+from service.extract.mentions import MentionResolver
+
+Route = Literal["inside_denial", "back_reference", "content_overlap"]
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_EDGE = " \t\r\n,;:-–—"
+
+# Content overlap needed to pair a denial with a statement stated elsewhere.
+_MIN_SHARED = 2
+_MIN_OVERLAP = 0.5
+# How close (in characters) a statement must end before a denial to be its claim on nearness alone.
+_ADJACENT = 300
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What a denial cue denies: a clause it states, and/or a word pointing at a claim made elsewhere."""
+
+    inner: tuple[int, int] | None = None
+    reference: str | None = None
+    noun: Token | None = None  # the claim noun ("the allegations"), whose owner hints at the claimant
+
+
+@dataclass(frozen=True)
+class _Denial:
+    """One denial found in a sentence, before it is paired with a claim."""
+
+    start: int
+    end: int
+    cue: Token
+    denier: Speaker | None
+    target: _Target
+    claimant_hint: frozenset[str]  # names owning the denied claim ("Exxon's accusation", "a report by X")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A statement that can be a claim: an attributed quote from the quotes extractor."""
+
+    start: int
+    end: int
+    claimant: Speaker | None
+    terms: frozenset[str]
+
+
+def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
+    """Every (claim, denial) pair, one per denial sentence or continuous quote, in text order."""
+    try:
+        return _extract(doc, quotes, entities)
+    except (ValueError, IndexError):  # a parse too odd to read gives no pair, never a failed request
+        return []
+
+
+def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
+    denials = _unique_per_quote(_find_denials(doc, quotes, entities), quotes)
+    candidates = [c for q in quotes if (c := _candidate(doc, q, entities)) is not None]
+    # A claim first stated inside a denial ("rebutted the accusation that X") can be denied again later.
+    candidates += [
+        _Candidate(d.target.inner[0], d.target.inner[1], None, _terms(doc, *d.target.inner, entities))
+        for d in denials
+        if d.target.inner is not None
+    ]
+    candidates.sort(key=lambda c: c.start)
+    common = _common_terms(doc, entities)
+    pairs = []
+    for denial in denials:
+        pair = _pair(doc, denial, candidates, entities, common)
+        if pair is not None:
+            pairs.append(pair)
+    return pairs
+
+
+def _candidate(doc: Doc, quote: Quote, entities: EntityClusters) -> _Candidate | None:
+    """An attributed statement that states a proposition (a clause, not a quoted phrase)."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    terms = _terms(doc, quote.start, quote.end, entities)
+    return _Candidate(quote.start, quote.end, quote.speaker, terms) if len(terms) >= _MIN_SHARED else None
+
+
+# ---------------------------------------------------------------- denial cues
+
+
+def _find_denials(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[_Denial]:
+    resolver = MentionResolver(doc, entities)
+    found = []
+    for sent in doc.sents:
+        for token in sent:
+            denial = _denial_at(token, sent, quotes, entities, resolver)
+            if denial is not None:
+                found.append(denial)
+                break  # one denial per sentence
+    return found
+
+
+def _denial_at(
+    token: Token, sent: Span, quotes: list[Quote], entities: EntityClusters, resolver: MentionResolver
+) -> _Denial | None:
+    lemma = token.lemma_.lower()
+    target: _Target | None = None
+    if _hypothetical(token):
+        return None
+    if lemma in DENY_VERBS and token.pos_ == "VERB":
+        target = _deny_target(token)
+    elif lemma in REFUTE_VERBS and token.pos_ == "VERB":
+        target = _object_target(token, require_claim_noun=False)
+    elif lemma in REJECT_VERBS and token.pos_ == "VERB":
+        target = _object_target(token, require_claim_noun=True)
+    elif _is_falsity_word(token) or _is_not_true(token):
+        target = _falsity_target(token)
+    if target is None or (target.inner is None and target.reference is None):
+        return None
+    start, end = _line_of(sent, token)
+    hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
+    return _Denial(start, end, token, _denier(token, quotes, resolver), target, hint)
+
+
+def _hypothetical(token: Token) -> bool:
+    """'if it wasn't true', 'could it be misleading?', 'would deny': no denial is made."""
+    for t in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in {"could", "would", "might", "may"} for c in t.children):
+            return True
+        if t.dep_ in {"ROOT", "ccomp"}:
+            break
+    sent = token.sent
+    return sent.text.rstrip().endswith("?")
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"no", "cannot", "can't", "never"} for c in token.children)
+
+
+def _deny_target(verb: Token) -> _Target | None:
+    """'denied that X' / 'denied it' / 'which he denied'; not 'denied him entry' or 'no denying'."""
+    if _negated(verb) or any(c.dep_ == "dative" for c in verb.children):
+        return None
+    if verb.dep_ == "attr" or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in {"no", "not"}):
+        return None
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+            return _clause_target(child)
+    if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in verb.children):
+        return _noun_target(verb.head)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"} or (child.dep_ == "nsubjpass" and verb.tag_ == "VBN"):
+            if child.lemma_.lower() in DENIED_THINGS:
+                return None
+            return _noun_target(child, any_noun=True)
+    return None
+
+
+def _object_target(verb: Token, require_claim_noun: bool) -> _Target | None:
+    """'rejected the allegations (that X)', 'refuted the report', 'dismissed it as false'."""
+    if _negated(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and _has_mark(child, "that"):
+            return _clause_target(child)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            if _as_falsity(verb):
+                return _noun_target(child, any_noun=True)
+            if require_claim_noun and child.lemma_.lower() not in CLAIM_NOUNS:
+                return None
+            return _noun_target(child)
+    return None
+
+
+def _as_falsity(verb: Token) -> bool:
+    """'dismissed the report as false/a lie'."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return any(_is_falsity_word(t) for t in prep.subtree)
+    return False
+
+
+def _is_falsity_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in FALSITY_ADJECTIVES or lemma in FALSITY_NOUNS or lemma in OPINION_FALSITY
+
+
+def _clause_target(clause: Token) -> _Target | None:
+    """A denied clause; one too thin to state anything ("denied it happened") points back instead."""
+    if _is_proposal_clause(clause):
+        return None
+    content = [t for t in clause.subtree if t.pos_ in _CONTENT_POS and not t.is_stop]
+    if len(content) < 2:
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ in BACK_REFERENCE_PRONOUNS:
+            return _Target(reference=subject.lower_)
+        return None
+    return _Target(inner=_clause(clause))
+
+
+def _noun_target(noun: Token, any_noun: bool = False) -> _Target | None:
+    """What a noun object of a denial stands for: its that-clause, or a back-reference to a claim."""
+    lemma = noun.lemma_.lower()
+    is_claim = lemma in CLAIM_NOUNS or lemma in FALSITY_NOUNS
+    clause = _complement_clause(noun)
+    if clause is not None and is_claim:
+        target = _clause_target(clause)
+        return None if target is None else _Target(target.inner, lemma, noun)
+    if lemma in PROPOSAL_NOUNS:
+        return None
+    if is_claim or noun.lower_ in BACK_REFERENCE_PRONOUNS:
+        return _Target(reference=noun.lower_, noun=noun)
+    if any_noun and noun.pos_ in {"NOUN", "PROPN"}:
+        return _Target(reference=noun.lower_, noun=noun)
+    return None
+
+
+def _complement_clause(noun: Token) -> Token | None:
+    """The clause saying what a claim noun claims ('the allegations that he lied', 'the report saying X'),
+    found by its 'that' within a few words, since parsers often hang it elsewhere; relative clauses
+    ('the claims that were made') are not complements."""
+    clause = next((t for t in noun.subtree if t.dep_ == "acl" and t.tag_ == "VBG"), None)
+    if clause is not None:
+        return clause
+    sent_end = noun.sent.end
+    for t in noun.doc[noun.i + 1 : min(noun.i + 10, sent_end)]:
+        if t.lower_ != "that":
+            continue
+        verb = t.head
+        if t.dep_ in {"nsubj", "nsubjpass", "dobj"} or verb.i <= t.i:
+            return None
+        has_subject = any(c.dep_ in _SUBJECT_DEPS and c is not t for c in verb.children)
+        return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _has_mark(clause: Token, *marks: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _is_proposal_clause(clause: Token) -> bool:
+    """'that we should raise taxes' proposes, it does not assert."""
+    return any(c.dep_ == "aux" and c.lower_ in PROPOSAL_MODALS for c in clause.children)
+
+
+def _is_not_true(token: Token) -> bool:
+    return token.lower_ == "true" and _negated(token.head if token.dep_ == "acomp" else token)
+
+
+def _falsity_target(word: Token) -> _Target | None:
+    """'the claims are false', 'called it a lie', 'this fiction that X', 'It's nonsense'."""
+    target = _falsity_target_of(word)
+    if target is not None and word.lemma_.lower() in OPINION_FALSITY:
+        noun = target.noun
+        return target if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS else None
+    return target
+
+
+def _falsity_target_of(word: Token) -> _Target | None:
+    lemma = word.lemma_.lower()
+    if word.dep_ == "amod" and word.head.lemma_.lower() not in CLAIM_NOUNS:
+        return None  # "false passports", "fake accent"
+    if lemma != "true" and (_negated(word) or _negated(word.head)):
+        return None  # "not necessarily wrong"
+    if lemma in FALSITY_NOUNS:
+        clause = next((c for c in word.children if c.dep_ in {"acl", "ccomp"} and _has_mark(c, "that")), None)
+        if clause is not None:
+            target = _clause_target(clause)
+            return None if target is None else _Target(target.inner, lemma)
+    head = word.head
+    # copular: "<subject> is false / a lie / not true"
+    if word.dep_ in {"acomp", "attr"} and head.lemma_ in {"be", "seem", "appear", "prove", "remain"}:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return None if subject is None else _noun_target(subject)
+    # labelling: "called the claims false", "described it as a lie"
+    label = head if head.lemma_.lower() in LABEL_VERBS else head.head if head.dep_ == "prep" else None
+    if label is not None and label.lemma_.lower() in LABEL_VERBS:
+        for t in label.subtree:
+            if t.dep_ in _OBJECT_DEPS and t is not word and t.i > label.i:
+                target = _noun_target(t)
+                if target is not None:
+                    return target
+    return None
+
+
+def _owner_names(noun: Token, entities: EntityClusters) -> frozenset[str]:
+    """Who made the claim a noun names: 'Exxon's accusation', 'the AP report', 'a report by Bloomberg'."""
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            owners += [c for c in prep.children if c.dep_ == "pobj"]
+    names = set()
+    for owner in owners:
+        for token in owner.subtree:
+            cluster = entities.cluster_at(token.idx, token.idx + len(token))
+            if cluster is not None:
+                names.add(cluster.canonical.lower())
+    return frozenset(names)
+
+
+def _clause(head: Token) -> tuple[int, int]:
+    """Span of a clause without its leading 'that' and edge punctuation."""
+    tokens = list(head.subtree)
+    while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
+        tokens = tokens[1:]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return _trim(head.doc.text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _EDGE or text[start] in "\"'“”‘’"):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or text[end - 1] in ".\"'“”‘’"):
+        end -= 1
+    return start, end
+
+
+def _line_of(sent: Span, token: Token) -> tuple[int, int]:
+    """The sentence holding the cue, cut at line breaks (a headline is a sentence of its own)."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    before = text.rfind("\n", start, token.idx)
+    after = text.find("\n", token.idx, end)
+    if before >= 0:
+        start = before + 1
+    if after >= 0:
+        end = after
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _denier(token: Token, quotes: list[Quote], resolver: MentionResolver) -> Speaker | None:
+    """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause."""
+    for quote in quotes:
+        if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            return quote.speaker
+    verb = token
+    while verb.dep_ != "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in {"it", "this", "that"}:
+        return None
+    tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
+    start, end = _trim(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return resolver.resolve(start, end) if end > start else None
+
+
+def _unique_per_quote(denials: list[_Denial], quotes: list[Quote]) -> list[_Denial]:
+    """A continuous quote is one denial however many of its sentences deny."""
+    kept: list[_Denial] = []
+    for denial in denials:
+        quote = next((q for q in quotes if q.start <= denial.cue.idx < q.end), None)
+        if quote is not None and any(quote.start <= k.cue.idx < quote.end for k in kept):
+            continue
+        kept.append(denial)
+    return kept
+
+
+# ---------------------------------------------------------------- linking
+
+
+def _terms(doc: Doc, start: int, end: int, entities: EntityClusters) -> frozenset[str]:
+    """Content lemmas of a span; entity mentions become their canonical name, capitals their country."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    terms = set()
+    for token in span:
+        cluster = entities.cluster_at(token.idx, token.idx + len(token))
+        if cluster is not None:
+            name = cluster.canonical.lower()
+            terms.add(CAPITAL_METONYMS.get(name, cluster.canonical).lower())
+            continue
+        lemma = token.lemma_.lower()
+        if (
+            token.pos_ in _CONTENT_POS
+            and not token.is_stop
+            and lemma not in NON_CONTENT_LEMMAS
+            and re.search(r"\w", lemma)
+        ):
+            terms.add(CAPITAL_METONYMS.get(lemma, lemma).lower())
+    return frozenset(terms)
+
+
+def _pair(
+    doc: Doc, denial: _Denial, candidates: list[_Candidate], entities: EntityClusters, common: frozenset[str]
+) -> ClaimPair | None:
+    inner, reference = denial.target.inner, denial.target.reference
+    others = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
+    if denial.claimant_hint:
+        owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
+        others = owned or others
+    if inner is not None:
+        stated = _Candidate(inner[0], inner[1], None, _terms(doc, inner[0], inner[1], entities))
+        best = _best_overlap(stated.terms, others, _MIN_SHARED + 1, _MIN_OVERLAP)
+        if best is not None:
+            first = _first_statement(best[0], candidates)
+            return _link(doc, denial, first, "content_overlap", best[1], best[2])
+        first = _first_statement(stated, candidates)
+        if first is not stated:
+            return _link(doc, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
+        return _make_pair(doc, inner[0], inner[1], None, denial, "inside_denial", [], 0.9)
+    probe = _terms(doc, denial.start, denial.end, entities) - _party_terms(denial.denier)
+    earlier = [c for c in others if c.end <= denial.cue.idx]
+    if not earlier:  # a headline denial answers a claim the article reports below it
+        best = _best_overlap(probe, others, _MIN_SHARED, 0.0)
+        if best is None:
+            return None
+        return _link(doc, denial, _first_statement(best[0], candidates), "content_overlap", best[1], best[2])
+    chosen = _back_reference(probe, earlier, denial.start, common)
+    if chosen is None:
+        return None
+    candidate, shared, score = chosen
+    route: Route = "back_reference" if reference is not None else "content_overlap"
+    terms = shared if route == "content_overlap" or shared else frozenset({reference or ""})
+    return _link(doc, denial, _first_statement(candidate, candidates), route, terms, score)
+
+
+def _outside(candidate: _Candidate, denial: _Denial) -> bool:
+    """A claim lies outside its denial, or before the cue of a denial pointing back ("..., a view X disputed")."""
+    if candidate.end <= denial.start or candidate.start >= denial.end:
+        return True
+    return (
+        denial.target.reference is not None
+        and candidate.start >= denial.start
+        and candidate.end <= denial.cue.idx
+    )
+
+
+def _back_reference(
+    probe: frozenset[str], earlier: list[_Candidate], denial_start: int, common: frozenset[str]
+) -> tuple[_Candidate, frozenset[str], float] | None:
+    """The earlier statement a denial answers: the one sharing the most telling content with it, else the
+    statement just before the denial. Names found all over the article tell nothing."""
+    best: tuple[int, _Candidate, frozenset[str]] | None = None
+    for candidate in earlier:
+        shared = (probe & candidate.terms) - common
+        if len(shared) >= _MIN_SHARED and (best is None or len(shared) > best[0]):
+            best = (len(shared), candidate, shared)
+    if best is not None:
+        return best[1], best[2], min(1.0, best[0] / 4)
+    nearest = earlier[-1]
+    if denial_start - nearest.end <= _ADJACENT:
+        return nearest, frozenset(), 0.4
+    return None
+
+
+def _common_terms(doc: Doc, entities: EntityClusters) -> frozenset[str]:
+    """Terms in many sentences of the article (its protagonists and topic)."""
+    counts: dict[str, int] = {}
+    sentences = list(doc.sents)
+    for sent in sentences:
+        for term in _terms(doc, sent.start_char, sent.end_char, entities):
+            counts[term] = counts.get(term, 0) + 1
+    limit = max(3, len(sentences) // 5)
+    return frozenset(t for t, n in counts.items() if n > limit)
+
+
+def _link(
+    doc: Doc, denial: _Denial, claim: _Candidate, route: Route, terms: frozenset[str], score: float
+) -> ClaimPair:
+    return _make_pair(doc, claim.start, claim.end, claim.claimant, denial, route, sorted(terms), score)
+
+
+def _first_statement(chosen: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """The earliest statement of the same proposition (the annotators' claim is its first clear statement)."""
+    for candidate in candidates:
+        if candidate.start >= chosen.start:
+            break
+        shared = chosen.terms & candidate.terms
+        if len(shared) >= _MIN_SHARED + 1 and len(shared) >= _MIN_OVERLAP * min(
+            len(chosen.terms), len(candidate.terms)
+        ):
+            return candidate
+    return chosen
+
+
+def _party_terms(party: Speaker | None) -> frozenset[str]:
+    """Names a party goes by: its canonical name, and the words of its mention."""
+    if party is None:
+        return frozenset()
+    names = {w.lower() for w in party.text.split() if w[:1].isupper()}
+    if party.canonical:
+        names.add(party.canonical.lower())
+    return frozenset(names)
+
+
+def _best_overlap(
+    probe: frozenset[str], candidates: list[_Candidate], min_shared: int, min_ratio: float
+) -> tuple[_Candidate, frozenset[str], float] | None:
+    """The candidate sharing the most content terms with the probe; ties go to the earliest."""
+    best = None
+    for candidate in candidates:
+        shared = probe & candidate.terms
+        if len(shared) < min_shared or not candidate.terms:
+            continue
+        score = len(shared) / min(len(probe), len(candidate.terms))
+        if score >= min_ratio and (best is None or len(shared) > len(best[1])):
+            best = (candidate, shared, score)
+    return best
+
+
+def _same_party(claimant: Speaker | None, denier: Speaker | None) -> bool:
+    if claimant is None or denier is None:
+        return False
+    if claimant.cluster is not None and claimant.cluster == denier.cluster:
+        return True
+    return claimant.text.lower() == denier.text.lower()
+
+
+def _make_pair(
+    doc: Doc,
+    start: int,
+    end: int,
+    claimant: Speaker | None,
+    denial: _Denial,
+    route: Route,
+    terms: list[str],
+    score: float,
+) -> ClaimPair:
+    text = doc.text
+    cue = denial.cue
+    return ClaimPair(
+        claim=Claim(text=text[start:end], start=start, end=end, claimant=claimant),
+        denial=Denial(
+            text=text[denial.start : denial.end],
+            start=denial.start,
+            end=denial.end,
+            denier=denial.denier,
+            cue=Cue(text=cue.text, start=cue.idx, end=cue.idx + len(cue)),
+        ),
+        link=ClaimLink(route=route, terms=terms, score=round(min(score, 1.0), 3)),
+    )

@@ -1,0 +1,79 @@
+"""Word tables for claim/denial pairs. Data, not logic: extend freely; lemmas in lower case."""
+
+# Verbs that deny a proposition by themselves ("China denied it was asked ...").
+DENY_VERBS = frozenset({"deny"})
+
+# Verbs that refute whatever they take as object; they are about claims unless the object is a proposal.
+REFUTE_VERBS = frozenset({"refute", "rebut", "debunk", "dispel", "discredit", "rubbish", "disprove"})
+
+# Verbs that are denials only when their object is a claim-like noun or a that-clause
+# ("rejected the allegations", not "rejected the offer").
+REJECT_VERBS = frozenset({"reject", "dismiss", "dispute", "contest"})
+
+# Nouns naming something asserted, which a denial word can take as object or subject.
+CLAIM_NOUNS = frozenset(
+    """
+    claim allegation accusation charge report reporting story article account assertion suggestion notion
+    idea characterization characterisation description portrayal contention rumor rumour speculation
+    insinuation assessment theory narrative finding conclusion statement remark comment depiction
+    version implication impression view argument perception criticism attack smear
+    """.split()
+)
+
+# Nouns that mean the thing itself is false ("this fiction that ...", "called it a lie").
+FALSITY_NOUNS = frozenset(
+    """
+    lie lies falsehood fabrication disinformation misinformation nonsense fiction myth hoax malarkey
+    garbage rubbish baloney hogwash smear fantasy propaganda
+    """.split()
+)
+
+# Adjectives that declare a statement false ("the claims are baseless", "called the report false").
+FALSITY_ADJECTIVES = frozenset(
+    """
+    false untrue baseless groundless unfounded fabricated bogus fake inaccurate incorrect misleading
+    erroneous phony phoney fictitious debunked discredited unsubstantiated
+    """.split()
+)
+
+# Words that call something false only when aimed at a claim ("the report is wrong", "dismissed it as
+# absurd"); aimed at a person or a plan they are opinions.
+OPINION_FALSITY = frozenset({"absurd", "ridiculous", "preposterous", "wrong", "mistaken", "unsupported"})
+
+# Verbs through which a party labels a statement ("called the claims false", "described it as a lie").
+LABEL_VERBS = frozenset(
+    {"call", "label", "describe", "brand", "term", "characterize", "characterise", "dismiss"}
+)
+
+# Things one can be denied that are not propositions ("denied him entry", "denied the request").
+DENIED_THINGS = frozenset(
+    """
+    entry access permission permit bail visa clearance request application service benefit right rights
+    opportunity chance vote nomination admission admittance passage asylum parole funding funds license
+    licence coverage care treatment seat place spot communion
+    """.split()
+)
+
+# Objects that make a rejection a rejected proposal, not a denied claim.
+PROPOSAL_NOUNS = frozenset(
+    """
+    proposal offer request plan bill deal measure amendment motion nomination nominee invitation bid appeal
+    policy policies agreement treaty settlement compromise budget resolution petition demand call candidate
+    application idea approach option suggestion
+    """.split()
+)
+
+# Modal words that turn a that-clause into a proposal ("rejected the notion that we should ...").
+PROPOSAL_MODALS = frozenset({"should", "must", "ought", "shall", "need"})
+
+# Words that stand for a claim made elsewhere ("denied it", "the claims", "which he denied").
+BACK_REFERENCE_PRONOUNS = frozenset({"it", "this", "that", "which", "these", "those", "they"})
+
+# Reporting and denial vocabulary that says nothing about the content of a claim.
+NON_CONTENT_LEMMAS = frozenset(
+    """
+    say tell claim report deny denial reject dismiss dispute refute rebut call state add accuse allege
+    insist suggest argue note write tweet according statement be have do make get go know think also
+    mr. mrs. ms. dr. people thing way year time
+    """.split()
+)

@@ -1,0 +1,166 @@
+"""Claim/denial pairs over small texts: each denial form, each linking route, and the hard negatives.
+
+Linking tests hand the extractor the attributed statements themselves (as the quotes extractor would), so
+they test claims and nothing else.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from schemas.enrich import ClaimPair, Quote, QuoteKind, Speaker
+from service.extract.claims import extract_claims
+from service.extract.entities import extract_entities
+
+
+def _statement(text: str, content: str, speaker: str) -> Quote:
+    """An indirect quote of `content` attributed to `speaker` (first occurrences in `text`)."""
+    start = text.index(content)
+    who = text.index(speaker)
+    return Quote(
+        text=content,
+        start=start,
+        end=start + len(content),
+        kind=QuoteKind.indirect,
+        speaker=Speaker(text=speaker, start=who, end=who + len(speaker)),
+        cue=None,
+    )
+
+
+def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = ()) -> list[ClaimPair]:
+    doc = nlp(text)
+    quotes = [_statement(text, content, speaker) for content, speaker in statements]
+    return extract_claims(doc, quotes, extract_entities(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "cue"),
+    [
+        ("He denied that he paid the women.", "he paid the women", "denied"),
+        (
+            "The minister rejected the allegations that she had lied to parliament.",
+            "she had lied to parliament",
+            "rejected",
+        ),
+        (
+            "The senator dismissed the notion that the economy is in decline.",
+            "the economy is in decline",
+            "dismissed",
+        ),
+        ("The mayor refuted the claim that the bridge was unsafe.", "the bridge was unsafe", "refuted"),
+        ("The club disputed reports that its coach had been fired.", "its coach had been fired", "disputed"),
+        ("This idea that the vote was rigged is a myth, the governor said.", "the vote was rigged", "myth"),
+        ("Let us dispel the fiction that the city is broke.", "the city is broke", "dispel"),
+    ],
+)
+def test_claim_stated_inside_the_denial(nlp: Language, text: str, claim: str, cue: str) -> None:
+    pairs = _pairs(nlp, text)
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert pair.claim.text == claim
+    assert pair.claim.claimant is None
+    assert pair.link.route == "inside_denial"
+    assert pair.denial.cue is not None and pair.denial.cue.text == cue
+    assert pair.denial.start <= pair.claim.start and pair.claim.end <= pair.denial.end
+    assert text[pair.claim.start : pair.claim.end] == pair.claim.text
+
+
+CLAIM = "the company had hidden its losses for years"
+
+
+@pytest.mark.parametrize(
+    ("denial", "reference"),
+    [
+        ("The company has denied it.", "it"),
+        ('Spokesman Li Wei called the claims "disinformation."', "claims"),
+        ("The firm rejected the allegations.", "allegations"),
+        ('"That is not true," the spokesman said.', "that"),
+        ('"It\'s nonsense," the spokesman said.', "it"),
+        ("The chairman said the report was false.", "report"),
+        ("The firm dismissed the story as baseless.", "story"),
+    ],
+)
+def test_back_reference_links_the_statement_before(nlp: Language, denial: str, reference: str) -> None:
+    text = f"Auditors said {CLAIM}. {denial}"
+    pairs = _pairs(nlp, text, ((CLAIM, "Auditors"),))
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert pair.claim.text == CLAIM
+    assert pair.claim.claimant is not None and pair.claim.claimant.text == "Auditors"
+    assert pair.link.route == "back_reference"
+    assert pair.link.terms == [reference]
+    assert text[pair.denial.start : pair.denial.end] == denial
+
+
+def test_content_overlap_sees_a_capital_as_its_country(nlp: Language) -> None:
+    claim = "Moscow had asked Beijing for drones"
+    text = f"A US official said on Sunday that {claim}.\n\nChina on Monday denied that it had been asked by Russia for drones."
+    pairs = _pairs(nlp, text, ((claim, "A US official"),))
+    assert len(pairs) == 1
+    assert pairs[0].claim.text == claim
+    assert pairs[0].link.route == "content_overlap"
+    assert "russia" in pairs[0].link.terms
+    assert pairs[0].denial.denier is not None and pairs[0].denial.denier.text == "China"
+
+
+def test_each_denial_of_one_claim_is_its_own_pair(nlp: Language) -> None:
+    text = f"Auditors said {CLAIM}. The company has denied it. Its chairman later called the claims false."
+    pairs = _pairs(nlp, text, ((CLAIM, "Auditors"),))
+    assert [p.claim.text for p in pairs] == [CLAIM, CLAIM]
+    assert len({p.denial.start for p in pairs}) == 2
+
+
+def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
+    text = f"The company said {CLAIM}. The company called the claims false."
+    assert _pairs(nlp, text, ((CLAIM, "The company"),)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate rejected the proposal to raise taxes.",
+        "The board rejected his offer.",
+        "Voters rejected the plan.",
+        "The embassy denied him entry.",
+        "The court denied bail.",
+        "There is no denying that the economy grew.",
+        "He rejected the notion that we should raise taxes.",
+        "If the report is false, he will resign.",
+        "Could the polls be misleading?",
+        "They sold fake passports and false documents.",
+        "He did not deny that he met her.",
+        "The store was not open on Sunday.",
+        "The polls were not wrong.",
+        "She is wrong about taxes.",
+        "Her favourite genre is fiction.",
+    ],
+)
+def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
+    assert _pairs(nlp, text) == []
+
+
+def test_a_bare_back_reference_with_no_statement_makes_no_pair(nlp: Language) -> None:
+    assert _pairs(nlp, "The weather was fine. The company has denied it.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n",
+        '"""',
+        "deny",
+        "Denied.",
+        "denied that",
+        "🙂 “unbalanced",
+        "It is false. " * 50,
+        "\u200b\ufeff",
+    ],
+)
+def test_odd_input_never_raises(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    quotes = [Quote(text=text, start=0, end=len(text), kind=QuoteKind.direct, speaker=None, cue=None)]
+    assert isinstance(extract_claims(doc, quotes, extract_entities(doc)), list)
+    assert isinstance(extract_claims(doc, [], extract_entities(doc)), list)
