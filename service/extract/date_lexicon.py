@@ -70,20 +70,21 @@ MOD_WORDS: dict[str, str | None] = {
     "up to": "EQUAL_OR_LESS", "earlier": None, "later": None,
 }  # fmt: skip
 
-# Vague references to the present, past and future.
+# Vague references to the present, past and future. Left out because TimeML annotators seldom mark them:
+# "recent" before a noun, "the foreseeable future", "soon", "already", "previously".
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "more recently": "PAST_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "a later date": "FUTURE_REF",
 }  # fmt: skip
 
-# Regular repetitions (TIMEX3 SET).
+# Regular repetitions (TIMEX3 SET). "quarterly" is left out: in news it is nearly always "quarterly dividend".
 SET_WORDS: dict[str, str] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
     "annually": "P1Y", "yearly": "P1Y",
 }  # fmt: skip
 

@@ -410,6 +410,7 @@ def _resolve_day_word(m: re.Match[str], ctx: _Context) -> Timex | None:
     return _timex_day(found, part or ("tonight" if word == "tonight" else None))
 
 
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that"})
 _TIME_NOUNS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
 _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "LAW"})
 
@@ -417,9 +418,11 @@ _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINA
 def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
     if not m.group("year").isdigit():  # spoken: "nineteen ninety-six"
         return Timex(TimexType.DATE, str(year_number(m.group("year"))))
-    text = ctx.doc.text
-    if ctx.start > 0 and text[ctx.start - 1] in "$#£€/.,-:":
-        return None
+    before = ctx.doc.text[max(0, ctx.start - 5) : ctx.start].lower()
+    if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
+        return Timex(TimexType.DATE, m.group("year"))
+    if before[-1:] in ("$", "#", "£", "€", "/", ".", ",", ":", "-"):
+        return None  # money, a fraction, a number range or a code
     span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -427,8 +430,9 @@ def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
     following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     if label in _NUMERIC_LABELS:
         return None
-    if following is not None and following.tag_ == "NNS" and following.lower_ not in _TIME_NOUNS:
-        return None  # a count: "1990 grams"
+    counted = following is not None and following.tag_ == "NNS" and following.lower_ not in _TIME_NOUNS
+    if counted and _previous_word(ctx) not in _DETERMINERS:
+        return None  # a count: "weighs 1990 grams", but a year in "the 1992 protests"
     if (
         label not in ("DATE", "EVENT")
         and not m.group("lead")
@@ -657,9 +661,6 @@ def _resolve_reference_word(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_set_word(m: re.Match[str], ctx: _Context) -> Timex | None:
-    span = ctx.doc.char_span(ctx.start, ctx.end)
-    if span is not None and len(span) == 1 and span[0].dep_ == "amod":
-        return None  # "a quarterly dividend": how often the thing recurs, not a time
     return Timex(TimexType.SET, lex.SET_WORDS[m.group(0).lower()])
 
 

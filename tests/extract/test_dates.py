@@ -90,6 +90,8 @@ CASES = [
     ("It will shape the 21st century.", MONDAY, "century", "DATE", "20", None),
     ("Wars scarred the nineteenth century.", MONDAY, "century", "DATE", "18", None),
     ("Results improved in fiscal 1989.", THURSDAY, "1989", "DATE", "1989", None),
+    ("Leaders of the 1992 protests have moved.", MONDAY, "1992", "DATE", "1992", None),
+    ("The post-1959 politics split families.", MONDAY, "1959", "DATE", "1959", None),
     # holidays
     ("Shops will close on Christmas.", MONDAY, "Christmas", "DATE", "2022-12-25", None),
     ("The ban started on New Year's Day.", MONDAY, "New Year", "DATE", "2022-01-01", None),
