@@ -339,13 +339,11 @@ def _resolve_month_day(m: re.Match[str], ctx: _Context) -> Timex | None:
     if month is None:
         return None
     day = int(m.group("day"))
-    if not 1 <= day <= 31:
-        return None
     year = (
         year_number(m.group("year")) if m.group("year") else _year_for(ctx.reference, month, day, ctx.tense)
     )
     found = _safe_date(year, month, day)
-    return Timex(TimexType.DATE, _day(found)) if found else None
+    return Timex(TimexType.DATE, _day(found) if found else None)  # "Feb. 30": a date, but no such day
 
 
 def _resolve_month(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -891,11 +889,31 @@ _MOD_BEFORE = re.compile(
     r"(?<![\w-])(?P<mod>" + _alternation(lex.MOD_WORDS) + r")(?:\s+|-|\s*-\s*)$",
     re.IGNORECASE,
 )
-# Mods that qualify a position in a period, and mods that qualify an amount.
+# Mods that qualify a position in a period ("late last year"); the others qualify an amount.
 _POSITION_MODS = frozenset({"START", "MID", "END"})
+# Amount words that also mean "during" or "a few" ("over the weekend", "some years").
 _LOOSE_AMOUNT_WORDS = frozenset({"over", "under", "some"})
+_APPROX_DATE_WORDS = frozenset({"about", "around", "roughly"})
 _TIME_JOINER = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _mod_applies(word: str, mod: str | None, candidate: _Candidate, text: str) -> bool:
+    timex = candidate.timex
+    if mod in _POSITION_MODS:  # "late last year", "mid-November"
+        return timex.type in (TimexType.DATE, TimexType.TIME) and not (timex.value or "").endswith("_REF")
+    if mod is None:  # "earlier this month", "later Sunday"
+        return timex.type is TimexType.DATE and candidate.rule in ("relative_unit", "weekday", "day_word")
+    if (
+        timex.type is TimexType.DURATION
+    ):  # "more than four hours", "some four months", not "over the past decade"
+        counted = candidate.match is not None and bool(candidate.match.groupdict().get("num"))
+        return word not in _LOOSE_AMOUNT_WORDS or (
+            counted and not text[candidate.start :].lower().startswith("the")
+        )
+    if timex.type is TimexType.TIME:  # "around 7:15 p.m."
+        return word not in _LOOSE_AMOUNT_WORDS
+    return mod == "APPROX" and word in _APPROX_DATE_WORDS  # "about 1990"
 
 
 def _with_mod(candidate: _Candidate, text: str) -> _Candidate:
@@ -905,22 +923,9 @@ def _with_mod(candidate: _Candidate, text: str) -> _Candidate:
         return candidate
     word = re.sub(r"\s+", " ", found.group("mod").lower()).rstrip("-")
     mod = lex.MOD_WORDS.get(word, lex.MOD_WORDS.get(word + "-"))
-    kind = candidate.timex.type
-    if mod in _POSITION_MODS:
-        if kind not in (TimexType.DATE, TimexType.TIME) or (candidate.timex.value or "").endswith("_REF"):
-            return candidate
-    elif mod is None:  # "earlier this month", "later Sunday"
-        if kind is not TimexType.DATE or candidate.rule not in ("relative_unit", "weekday", "day_word"):
-            return candidate
-    elif word in _LOOSE_AMOUNT_WORDS and not text[candidate.start].isdigit() and candidate.rule != "duration":
-        return candidate  # "over the weekend": a place in time, not an amount
-    elif kind is not TimexType.DURATION and (word in _LOOSE_AMOUNT_WORDS or kind is not TimexType.TIME):
-        approximate_date = (
-            kind is TimexType.DATE and mod == "APPROX" and word in ("about", "around", "roughly")
-        )
-        if not approximate_date:
-            return candidate
-    start = candidate.start - (len(found.group(0)))
+    if not _mod_applies(word, mod, candidate, text):
+        return candidate
+    start = candidate.start - len(found.group(0))
     return replace(candidate, start=start, timex=replace(candidate.timex, mod=mod))
 
 

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from schemas import DateExpression
+from schemas import DateExpression, Feature
 from service.extract.dates import extract_dates, interval_of, parse_number
+from service.pipeline import Job, Pipeline
 
 MONDAY = dt.date(2022, 3, 14)  # a Monday
 THURSDAY = dt.date(1989, 10, 26)
@@ -67,6 +68,7 @@ CASES = [
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
     ("But four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", None),
+    ("But some four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", "APPROX"),
     # months with and without a year, and days of a month
     ("The two men last met in October.", MONDAY, "October", "DATE", "2021-10", None),
     ("The summit will take place in October.", MONDAY, "October", "DATE", "2022-10", None),
@@ -183,6 +185,32 @@ def test_not_dates(nlp: Language, text: str) -> None:
     found = extract_dates(nlp(text), MONDAY)
     named = [d.text for d in found if d.value is not None and not d.text.startswith("2010")]
     assert named == [], named
+
+
+@pytest.mark.parametrize(
+    "text", ["It was filed on 2/30/2022.", "It was filed on Feb. 30.", "It was filed 13/45/99."]
+)
+def test_impossible_dates_get_no_value(nlp: Language, text: str) -> None:
+    found = extract_dates(nlp(text), MONDAY)
+    assert all(d.value is None for d in found), found
+
+
+@pytest.mark.parametrize("reference", [dt.date.min, dt.date.max, dt.date(2000, 2, 29)])
+def test_extreme_reference_dates(nlp: Language, reference: dt.date) -> None:
+    text = "Last year, next Monday, this fall, in three weeks, last Christmas, a year ago and the quarter."
+    found = extract_dates(nlp(text), reference)
+    assert len(found) >= 5
+    assert all(text[d.start : d.end] == d.text for d in found)
+
+
+def test_pipeline_returns_dates(pipeline: Pipeline) -> None:
+    text = "Officials met on Friday and will meet again next week."
+    [response] = pipeline.run([Job(text, MONDAY, features=frozenset({Feature.dates}))])
+    assert [(d.text, d.value) for d in response.dates] == [
+        ("Friday", "2022-03-11"),
+        ("next week", "2022-W12"),
+    ]
+    assert "dates" in response.timings_ms
 
 
 def test_spans_are_code_points(nlp: Language) -> None:
