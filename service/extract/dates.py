@@ -275,6 +275,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
         return None
     token = span.root
     for _ in range(3):  # "met on Monday": Monday → on → met; further up is another clause's verb
+        if token.lower_ in lex.FUTURE_WORDS:
+            return Tense.FUTURE  # "payable Dec. 1", "due Monday"
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             break
         if token.head is token:
@@ -293,7 +295,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
         if any(_is_past(a) for a in auxes) or verb.tag_ == "VBD" or (_is_past(verb) and verb.tag_ != "VBN"):
             return Tense.PAST
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-            return Tense.PAST
+            return Tense.FUTURE if verb.lemma_ in lex.SCHEDULING_VERBS else Tense.PAST
         present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
         if present and verb.dep_ not in ("xcomp", "ccomp"):
             return Tense.PRESENT

@@ -143,6 +143,8 @@ CASES = [
     ("Shares fell at mid-afternoon yesterday.", MONDAY, "yesterday", "TIME", "2022-03-13TAF", None),
     # tense from the verb the infinitive depends on
     ("The talks are set to resume Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
+    ("The police have scheduled a news conference Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
     # anchors from the text, null without one
     (
         "The firm was sold on March 3, 2020. The following day, shares fell.",
