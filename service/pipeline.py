@@ -17,8 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from schemas import DateExpression, EnrichResponse, Feature, ModelInfo, OffsetEncoding, Quote
+from schemas import ClaimPair, DateExpression, EnrichResponse, Feature, ModelInfo, OffsetEncoding, Quote
 from service import __version__
+from service.extract.claims import extract_claims
 from service.extract.dates import extract_dates
 from service.extract.entities import EntityClusters, extract_entities
 from service.extract.quotes import extract_quotes
@@ -26,7 +27,7 @@ from service.offsets import convert_offsets, offset_table
 from service.results import entity_results
 
 # Features that produce output; the others are accepted and return empty lists.
-IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates, Feature.quotes})
+IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates, Feature.quotes, Feature.claims})
 
 # spaCy components each feature needs (entities alone need no parser).
 COMPONENTS: dict[Feature, tuple[str, ...]] = {
@@ -121,6 +122,10 @@ class Pipeline:
         if wanted & {Feature.quotes, Feature.claims}:
             with clock.stage("quotes"):
                 quotes = extract_quotes(doc, entities)
+        claims: list[ClaimPair] = []
+        if Feature.claims in wanted:
+            with clock.stage("claims"):
+                claims = extract_claims(doc, quotes, entities)
         # Each further extractor: `with clock.stage(name): items = extract_x(doc, ...)` when its feature
         # (or a feature building on it) is wanted; only requested features are returned.
         response = EnrichResponse(
@@ -128,7 +133,7 @@ class Pipeline:
             clusters=clusters,
             dates=dates,
             quotes=quotes if Feature.quotes in wanted else [],
-            claims=[],
+            claims=claims,
             reference_date=job.reference_date,
             offset_encoding=job.offset_encoding,
             model=self.model,
