@@ -111,8 +111,8 @@ FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise pre
 
 # Words that put the date they govern ahead: "payable Dec. 1", "effective June 1", "due Monday".
 FUTURE_WORDS = frozenset("payable effective due upcoming".split())
-# Verbs that fix a later date: "has scheduled a news conference Thursday", "has set Nov. 10 as the deadline".
-SCHEDULING_VERBS = frozenset("schedule set plan slate".split())
+# Verbs that fix a later date: "has scheduled a news conference Thursday".
+SCHEDULING_VERBS = frozenset("schedule plan slate".split())
 
 # Words before a bare season that make it a time of year ("in spring", not "prices fall").
 SEASON_PREPOSITIONS = frozenset("in during since until by through early late mid each every".split())

@@ -553,7 +553,7 @@ def _resolve_in_units(m: re.Match[str], ctx: _Context) -> Timex | None:
     """'in three weeks': a date from now under a future verb, else how long something took."""
     amount = parse_number(m.group("num"))
     unit = m.group("unit").lower()
-    if ctx.tense is Tense.FUTURE and isinstance(amount, int):
+    if ctx.tense is Tense.FUTURE and isinstance(amount, int) and unit in ("day", "week", "month", "year"):
         value = _anchor_unit(ctx.reference, unit, amount)
         if value:
             return Timex(TimexType.DATE, value)
@@ -967,6 +967,17 @@ _TEMPORAL_WORD = re.compile(
 _AGE_OR_ORDINAL = re.compile(r"\b(?:old|aged?|ages)\b|^\W*\d+(?:st|nd|rd|th)\W*$", re.IGNORECASE)
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "LAW", "NORP"})
+
+
+def _inside_name(doc: Doc, candidate: _Candidate) -> bool:
+    """'Sunday Times', 'VOA Today', 'High Noon': a time word inside a name spaCy found."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return all(token.ent_type_ in _NAME_LABELS for token in span)
+
+
 def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """spaCy's DATE/TIME entities where no rule found or rejected anything: found, without a value."""
     found = []
@@ -1027,7 +1038,7 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
                 rejected.append(match.span())
             else:
                 candidates.append(_Candidate(match.start(), match.end(), timex, rule.name, match))
-    chosen = _select(candidates)
+    chosen = [c for c in _select(candidates) if not _inside_name(doc, c)]
     rejected += [(c.start, c.end) for c in chosen]  # entities only fill gaps between the rules' finds
     chosen = sorted(chosen + _entity_candidates(doc, rejected), key=lambda c: c.start)
     resolved: list[_Candidate] = []

@@ -69,6 +69,14 @@ CASES = [
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
     ("But four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", None),
     ("But some four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", "APPROX"),
+    (
+        "China has already set the lowest growth target in three decades.",
+        MONDAY,
+        "three",
+        "DURATION",
+        "P30Y",
+        None,
+    ),
     # months with and without a year, and days of a month
     ("The two men last met in October.", MONDAY, "October", "DATE", "2021-10", None),
     ("The summit will take place in October.", MONDAY, "October", "DATE", "2022-10", None),
@@ -180,6 +188,7 @@ def test_dates_table(
         "You may go if you march quietly.",
         "The board raised its quarterly dividend.",
         "Prices will fall as the fall of the regime nears.",
+        "He told The Sunday Times that he would resign.",
         "It costs 2022 dollars and weighs 1990 grams.",
     ],
 )
