@@ -329,7 +329,10 @@ def _resolve_iso(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_numeric(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """US order (3/14/2022); day first only when the first number cannot be a month (14/3/2022)."""
     month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if month > 12 >= day:
+        month, day = day, month
     if year < 100:
         year += 2000 if year + 2000 <= ctx.reference.year + 10 else 1900
     found = _safe_date(year, month, day)
@@ -479,7 +482,7 @@ def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
         return None
     if relation == "the" and unit in ("year", "quarter"):
         return None  # read by the rules for "the year" and "the quarter"
-    step = {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
+    step = {"last": -1, "this past": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
     if unit == "weekend":
         monday = ref - dt.timedelta(days=ref.weekday())
         target = monday + dt.timedelta(weeks=step)
@@ -611,6 +614,17 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
     if m.group("unit").lower() == "half":
         return Timex(TimexType.DATE, f"{year}-H{min(quarter, 2)}")
     return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+def _resolve_quarter_code(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'Q4 2021'; a bare 'Q3' is this year's, or last year's when it is still to come and the verb is past."""
+    if not m.group(0).startswith("Q"):
+        return None
+    quarter = int(m.group("quarter"))
+    if m.group("year"):
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-Q{quarter}")
+    late = quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST
+    return Timex(TimexType.DATE, f"{ctx.reference.year - late}-Q{quarter}")
 
 
 def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -759,7 +773,7 @@ def _resolve_fiscal_year(m: re.Match[str], ctx: _Context) -> Timex | None:
 # The rules, most specific first (on equal spans the earlier rule wins)
 
 _REL_WORDS = (
-    r"(?P<rel>last|next|this|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+past|past|"
+    r"(?P<rel>this\s+past|last|next|this|the\s+coming|coming|the\s+previous|previous|the\s+current|current|the\s+past|past|"
     r"the\s+last|the)"
 )
 
@@ -822,6 +836,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_ordinal_quarter,
     ),
+    _Rule("quarter_code", _rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{_YEAR})?"), _resolve_quarter_code),
     _Rule(
         "quarter_reference",
         _rx(

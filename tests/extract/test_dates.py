@@ -44,6 +44,7 @@ CASES = [
     # this / last / next week, month, year, quarter
     ("Sales slowed this week.", MONDAY, "week", "DATE", "2022-W11", None),
     ("Sales slowed last week.", MONDAY, "week", "DATE", "2022-W10", None),
+    ("Sales slowed this past week.", MONDAY, "week", "DATE", "2022-W10", None),
     ("The plant opens next week.", MONDAY, "week", "DATE", "2022-W12", None),
     ("Inflation rose last month.", MONDAY, "month", "DATE", "2022-02", None),
     ("The law takes effect next month.", MONDAY, "month", "DATE", "2022-04", None),
@@ -90,6 +91,8 @@ CASES = [
     # numeric dates
     ("The filing is dated 2022-03-14.", MONDAY, "2022", "DATE", "2022-03-14", None),
     ("The filing is dated 3/14/2022.", MONDAY, "3/14", "DATE", "2022-03-14", None),
+    ("The filing is dated 14/3/2022.", MONDAY, "14/3", "DATE", "2022-03-14", None),
+    ("The filing is dated 3/4/22.", MONDAY, "3/4", "DATE", "2022-03-04", None),
     # seasons
     ("The congress convenes this fall.", MONDAY, "fall", "DATE", "2022-FA", None),
     ("The drought began last summer.", MONDAY, "summer", "DATE", "2021-SU", None),
@@ -133,6 +136,8 @@ CASES = [
         None,
     ),
     ("Sales rose in the first half of 1990.", THURSDAY, "first half", "DATE", "1990-H1", None),
+    ("Sales rose in Q4 2021.", MONDAY, "Q4", "DATE", "2021-Q4", None),
+    ("Sales rose in Q3.", MONDAY, "Q3", "DATE", "2021-Q3", None),
     ("Sales rose in the quarter ended Sept. 30.", THURSDAY, "quarter", "DATE", "1989-Q3", None),
     ("Sales fell from the year-ago third quarter.", THURSDAY, "third", "DATE", "1988-Q3", None),
     ("Sales should rise in the current quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
