@@ -167,7 +167,8 @@ def _day(d: dt.date) -> str:
 
 
 def _week(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
+    """ISO week; a Sunday counts in the week it starts, as in US usage ("this week", said on a Sunday)."""
+    year, week, _ = (d + dt.timedelta(days=1) if d.weekday() == 6 else d).isocalendar()
     return f"{year}-W{week:02d}"
 
 

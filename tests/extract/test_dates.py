@@ -45,6 +45,7 @@ CASES = [
     ("Sales slowed this week.", MONDAY, "week", "DATE", "2022-W11", None),
     ("Sales slowed last week.", MONDAY, "week", "DATE", "2022-W10", None),
     ("Sales slowed this past week.", MONDAY, "week", "DATE", "2022-W10", None),
+    ("Sales slowed last week.", dt.date(2022, 3, 20), "week", "DATE", "2022-W11", None),  # said on a Sunday
     ("The plant opens next week.", MONDAY, "week", "DATE", "2022-W12", None),
     ("Inflation rose last month.", MONDAY, "month", "DATE", "2022-02", None),
     ("The law takes effect next month.", MONDAY, "month", "DATE", "2022-04", None),
