@@ -93,12 +93,17 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
 
 
+_WORD = re.compile(r"\S+")
+
+
 def strip_titles(name: str) -> str:
-    """'Spokesperson Zhao Lijian' → 'Zhao Lijian'; a name that is only a title stays as it is."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(",") in TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
+    """'Spokesperson Zhao Lijian' → 'Zhao Lijian', a suffix of `name` as written (offsets stay exact);
+    a name that is only a title stays as it is."""
+    words = list(_WORD.finditer(name))
+    first = 0
+    while first < len(words) - 1 and words[first].group().lower().rstrip(",") in TITLE_WORDS:
+        first += 1
+    return name[words[first].start() :] if words else name
 
 
 def _is_title_only(name: str) -> bool:
