@@ -43,6 +43,7 @@ class _Context:
 
     reference: dt.date
     doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
     start: int = 0
     end: int = 0
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the last quarter named
@@ -312,7 +313,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _previous_word(ctx: _Context) -> str:
-    before = ctx.doc.text[max(0, ctx.start - 20) : ctx.start]
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start]
     words = re.findall(r"[\w'-]+", before)
     return words[-1].lower() if words else ""
 
@@ -422,7 +423,7 @@ _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINA
 def _resolve_year(m: re.Match[str], ctx: _Context) -> Timex | None:
     if not m.group("year").isdigit():  # spoken: "nineteen ninety-six"
         return Timex(TimexType.DATE, str(year_number(m.group("year"))))
-    before = ctx.doc.text[max(0, ctx.start - 5) : ctx.start].lower()
+    before = ctx.text[max(0, ctx.start - 5) : ctx.start].lower()
     if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
         return Timex(TimexType.DATE, m.group("year"))
     if before[-1:] in ("$", "#", "£", "€", "/", ".", ",", ":", "-"):
@@ -465,7 +466,7 @@ def _resolve_decade(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_century(m: re.Match[str], ctx: _Context) -> Timex | None:
-    following = ctx.doc.text[m.end() : m.end() + 3].lstrip()
+    following = ctx.text[m.end() : m.end() + 3].lstrip()
     if _is_capitalised(m.group("century")) and _is_capitalised(following):
         return None  # part of a name: "21st Century Fox"
     ordinal = m.group("ord").lower()
@@ -518,7 +519,7 @@ def _resolve_season(m: re.Match[str], ctx: _Context) -> Timex | None:
     word = (m.group("rel") or "").lower()
     if not word and _previous_word(ctx) not in lex.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a fall in sales"
-    if word == "the" and re.match(r"\s+of\b", ctx.doc.text[m.end() : m.end() + 4]):
+    if word == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "the fall of the wall"
     step = {"last": -1, "next": 1}.get(word, 0)
     return Timex(TimexType.DATE, _season(ctx.reference, season, step))
@@ -565,7 +566,7 @@ def _resolve_in_units(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
-    after = ctx.doc.text[m.end() : m.end() + 8].lower()
+    after = ctx.text[m.end() : m.end() + 8].lower()
     if re.match(r"[\s-]*old\b", after) or _previous_word(ctx) in ("aged", "age", "ages"):
         return None  # an age, not a period
     num = m.group("num")
@@ -574,13 +575,13 @@ def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
     unit = m.group("unit").lower()
     if num is None and m.group("lead") is None and not plural:
         return None
-    if unit == "quarter" and (num is None or re.match(r"\s+of\b", ctx.doc.text[m.end() : m.end() + 4])):
+    if unit == "quarter" and (num is None or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
         return None  # "three quarters of the votes": a fraction
     return Timex(TimexType.DURATION, _duration(amount, unit))
 
 
 def _resolve_adjective_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
-    if re.match(r"-?old\b", ctx.doc.text[m.end() : m.end() + 5].lower()):
+    if re.match(r"-?old\b", ctx.text[m.end() : m.end() + 5].lower()):
         return None  # "five-year-old": an age
     return Timex(TimexType.DURATION, _duration(parse_number(m.group("num")), m.group("unit")))
 
@@ -590,7 +591,7 @@ def _resolve_per_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
     unit = m.group("unit").lower()
     every = m.group("every").lower()
     if every == "a":
-        before = ctx.doc.text[max(0, ctx.start - 25) : ctx.start]
+        before = ctx.text[max(0, ctx.start - 25) : ctx.start]
         if not re.search(r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", before):
             return Timex(TimexType.DURATION, _duration(1, unit))
     return Timex(TimexType.SET, _duration(1, unit))
@@ -639,7 +640,7 @@ def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
         return Timex(TimexType.DATE, f"{moved.year}-Q{_quarter_of(moved)}")
     if "period" in words and not re.search(r"latest|year|same|comparable|corresponding|\d", words):
         return None
-    ended = _ENDED_ON.match(ctx.doc.text, m.end())
+    ended = _ENDED_ON.match(ctx.text, m.end())
     if ended and "year" not in words:  # "the quarter ended Sept. 30": the quarter of that day
         month = lex.MONTHS[ended.group("month").lower()]
         day = int(ended.group("day"))
@@ -756,7 +757,7 @@ def _resolve_the_year(m: re.Match[str], ctx: _Context) -> Timex | None:
     """'the year' is the reference year; 'the fiscal year (ended June 30)' is a span of one year."""
     words = m.group(0).lower()
     if ("fiscal" in words and "current" not in words) or re.match(
-        r"\s+(?:ended|ending)\b", ctx.doc.text[m.end() : m.end() + 9]
+        r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 9]
     ):
         return Timex(TimexType.DURATION, "P1Y")
     return Timex(TimexType.DATE, str(ctx.reference.year))
@@ -1043,7 +1044,7 @@ def _resolve(rule: _Rule, match: re.Match[str], ctx: _Context) -> Timex | None:
 def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
     """Every temporal expression in `doc`, with code-point offsets and a TIMEX3 value."""
     text = doc.text
-    ctx = _Context(reference, doc)
+    ctx = _Context(reference, doc, text)
     rules = {rule.name: rule for rule in RULES}
     candidates: list[_Candidate] = []
     rejected: list[tuple[int, int]] = []
