@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from dateutil import parser as dateutil_parser
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
@@ -328,6 +329,11 @@ def _month_number(m: re.Match[str]) -> int | None:
 def _resolve_iso(m: re.Match[str], ctx: _Context) -> Timex | None:
     found = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return Timex(TimexType.DATE, _day(found)) if found else None
+
+
+def _resolve_compact(m: re.Match[str], ctx: _Context) -> Timex | None:
+    value = absolute_value(m.group(0))
+    return Timex(TimexType.DATE, value) if value else None
 
 
 def _resolve_numeric(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -781,6 +787,7 @@ _REL_WORDS = (
 
 RULES: tuple[_Rule, ...] = (
     _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso),
+    _Rule("compact_date", _rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"), _resolve_compact),
     _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric),
     _Rule(
         "month_day",
@@ -995,18 +1002,40 @@ def _inside_name(doc: Doc, candidate: _Candidate) -> bool:
     return all(token.ent_type_ in _NAME_LABELS for token in span)
 
 
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
+
+
+def absolute_value(text: str) -> str | None:
+    """A date written out in full that the rules do not know ('14-Mar-2022', '2022/03/14'), read by
+    dateutil; parsing with two different defaults shows which fields the text gave. None without a year."""
+    if not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", text):
+        return None
+    try:
+        first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year:
+        return None
+    if first.month != second.month:
+        return f"{first.year:04d}"
+    if first.day != second.day:
+        return f"{first.year:04d}-{first.month:02d}"
+    return first.date().isoformat()
+
+
 def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """spaCy's DATE/TIME entities where no rule found or rejected anything: found, without a value."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _AGE_OR_ORDINAL.search(ent.text):
             continue
-        if not _TEMPORAL_WORD.search(ent.text):
-            continue  # "Hernandez, 49", "the annual meeting"
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         kind = TimexType.TIME if ent.label_ == "TIME" else TimexType.DATE
-        found.append(_Candidate(ent.start_char, ent.end_char, Timex(kind, None), "entity"))
+        value = absolute_value(ent.text) if kind is TimexType.DATE else None
+        if value is None and not _TEMPORAL_WORD.search(ent.text):
+            continue  # "Hernandez, 49", "the annual meeting"
+        found.append(_Candidate(ent.start_char, ent.end_char, Timex(kind, value), "entity"))
     return found
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from schemas import DateExpression, Feature
-from service.extract.dates import extract_dates, interval_of, parse_number
+from service.extract.dates import absolute_value, extract_dates, interval_of, parse_number
 from service.pipeline import Job, Pipeline
 
 MONDAY = dt.date(2022, 3, 14)  # a Monday
@@ -94,6 +94,8 @@ CASES = [
     ("The filing is dated 3/14/2022.", MONDAY, "3/14", "DATE", "2022-03-14", None),
     ("The filing is dated 14/3/2022.", MONDAY, "14/3", "DATE", "2022-03-14", None),
     ("The filing is dated 3/4/22.", MONDAY, "3/4", "DATE", "2022-03-04", None),
+    ("The deal was signed on 14-Mar-2022 in Paris.", MONDAY, "14-Mar", "DATE", "2022-03-14", None),
+    ("The deal was signed on 2022/03/14 in Paris.", MONDAY, "2022/03", "DATE", "2022-03-14", None),
     # seasons
     ("The congress convenes this fall.", MONDAY, "fall", "DATE", "2022-FA", None),
     ("The drought began last summer.", MONDAY, "summer", "DATE", "2021-SU", None),
@@ -266,6 +268,20 @@ def test_interval_absent_when_unknown(value: str | None) -> None:
 )
 def test_parse_number(text: str, number: float | None) -> None:
     assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("14-Mar-2022", "2022-03-14"),
+        ("March 2022", "2022-03"),
+        ("1990", "1990"),
+        ("March 14", None),
+        ("0735 GMT", None),
+    ],
+)
+def test_absolute_value(text: str, value: str | None) -> None:
+    assert absolute_value(text) == value
 
 
 def _check_arbitrary(nlp: Language, text: str, days: int) -> None:
