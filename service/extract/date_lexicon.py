@@ -41,16 +41,16 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 # Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
-VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "the next few", "a number of"})
+VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of", "half a"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "last": 4,
+    "twentieth": 20, "twenty-first": 21,
 }  # fmt: skip
 
 DECADE_WORDS: dict[str, int] = {

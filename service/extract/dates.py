@@ -106,7 +106,7 @@ _SMALL = (
 )
 _NUMBER = (
     rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
-    r"a\s+couple\s+of|a\s+couple|couple\s+of|half\s+a|an?)"
+    r"a\s+couple\s+of|a\s+couple|couple\s+of|an?)"
 )
 _VAGUE = _alternation(lex.VAGUE_QUANTITIES)
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -145,7 +145,7 @@ def parse_number(text: str) -> int | float | None:
     if re.fullmatch(r"\d+\.\d+", words):
         return float(words)
     if words in lex.NUMBER_WORDS:
-        return lex.NUMBER_WORDS[words] or None
+        return lex.NUMBER_WORDS[words]
     parts = re.split(r"[\s-]", words)
     if len(parts) == 2 and parts[0] in lex.NUMBER_WORDS and parts[1] in lex.NUMBER_WORDS:
         return lex.NUMBER_WORDS[parts[0]] + lex.NUMBER_WORDS[parts[1]]
