@@ -43,13 +43,20 @@ def problem_response(
     )
 
 
+# A body of 100,000 unknown keys must not earn a 100,000-entry answer, nor a long key a long echo.
+MAX_FIELD_ERRORS = 20
+MAX_LOC_CHARS = 64
+
+
+def _loc_part(part: object) -> str | int:
+    return part if isinstance(part, int) else str(part)[:MAX_LOC_CHARS]
+
+
 def field_errors(exc: RequestValidationError) -> list[FieldError]:
-    """Pydantic's errors without their `input` and `ctx`, which would echo the request."""
+    """Pydantic's errors without their `input` and `ctx`, which would echo the request; the first few."""
     return [
-        FieldError(
-            loc=[str(p) if not isinstance(p, int) else p for p in e["loc"]], msg=e["msg"], type=e["type"]
-        )
-        for e in exc.errors()
+        FieldError(loc=[_loc_part(p) for p in e["loc"]], msg=e["msg"], type=e["type"])
+        for e in exc.errors()[:MAX_FIELD_ERRORS]
     ]
 
 

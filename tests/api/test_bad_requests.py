@@ -29,7 +29,7 @@ from service.settings import Settings
 
 MARKER = "Zq7xMarker"
 ROOT = Path(__file__).resolve().parents[2]
-LIMITS = Settings(max_text_chars=200, max_body_bytes=4_000, max_batch_documents=2, body_timeout_seconds=1.0)
+LIMITS = Settings(max_text_chars=200, max_body_bytes=8_000, max_batch_documents=2, body_timeout_seconds=1.0)
 LEAKS = ("Traceback", 'File "', ".py", "site-packages", str(ROOT), "/usr/lib")
 
 
@@ -107,7 +107,17 @@ ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
     # a number would otherwise be read as a Unix timestamp: 0 → 1970-01-01, silently
     ("published_at a number", {"json": {"text": TEXT, "published_at": 0}}, 422),
     ("published_at digits", {"json": {"text": TEXT, "published_at": "1647216000"}}, 422),
-    ("body over max_body_bytes", {"json": {"text": TEXT, "published_at": MARKER * 500}}, 413),
+    ("body over max_body_bytes", {"json": {"text": TEXT, "published_at": MARKER * 1000}}, 413),
+    (
+        "nesting too deep to parse",
+        {"content": b'{"text": ' + b"[" * 1500 + b"]" * 1500 + b"}", "headers": JSON},
+        400,
+    ),
+    (
+        "integer too long to parse",
+        {"content": b'{"text": "x", "published_at": ' + b"9" * 5000 + b"}", "headers": JSON},
+        400,
+    ),
 ]
 
 
@@ -147,6 +157,16 @@ def test_unknown_field_is_named_but_its_value_is_not_echoed(limited: TestClient)
     assert body["errors"] == [
         {"loc": ["body", "feature"], "msg": "Extra inputs are not permitted", "type": "extra_forbidden"}
     ]
+
+
+def test_many_unknown_fields_get_a_short_answer(pipeline: Pipeline) -> None:
+    """Neither a flood of unknown keys nor a long key comes back in full: the answer stays small."""
+    body = {"text": TEXT, **{f"k{i}": i for i in range(5_000)}, "x" * 64 + MARKER: 1}
+    with TestClient(create_app(Settings(), pipeline=pipeline)) as client:
+        response = client.post("/v1/enrich", json=body)
+    problem = assert_clean_problem(response, 422)
+    assert 0 < len(problem["errors"]) <= 20
+    assert len(response.content) < 5_000
 
 
 def test_validation_errors_name_fields_without_values(limited: TestClient) -> None:
@@ -285,7 +305,7 @@ def test_declared_oversize_body_is_refused_before_it_is_read(live: tuple[str, in
 @pytest.mark.slow
 def test_chunked_oversize_body_is_refused(live: tuple[str, int]) -> None:
     piece = json.dumps({"text": MARKER * 100}).encode()
-    chunks = [f"{len(piece):x}\r\n".encode() + piece + b"\r\n"] * 6 + [b"0\r\n\r\n"]
+    chunks = [f"{len(piece):x}\r\n".encode() + piece + b"\r\n"] * 10 + [b"0\r\n\r\n"]
     raw, _ = _raw_exchange(live, _head(live, None), chunks, pause=0)
     assert_clean_problem(_parse(raw), 413)
 
