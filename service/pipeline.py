@@ -72,12 +72,26 @@ def components_for(features: frozenset[Feature], available: list[str]) -> list[s
     return [name for name in available if name in wanted]
 
 
+# Memory zones free each request's strings and lexemes, but their slots in the string store's and the
+# vocab's hash tables stay behind as tombstones, and those tables double without ever shrinking: memory
+# grows with every distinct token ever seen (tens of MiB per million). Rebuilding the vocab from its own
+# bytes (public API) rebuilds both tables from the permanent entries; it takes well under a second.
+COMPACT_AFTER_CHARACTERS = 5_000_000
+
+
 class Pipeline:
     """Thread-safe by serialization: spaCy's memory zones are not, so one call runs at a time."""
 
-    def __init__(self, model_name: str, loader: Callable[[str], Language] = spacy.load) -> None:
+    def __init__(
+        self,
+        model_name: str,
+        loader: Callable[[str], Language] = spacy.load,
+        compact_after_characters: int = COMPACT_AFTER_CHARACTERS,
+    ) -> None:
         self._nlp = loader(model_name)
         self._lock = threading.Lock()
+        self._compact_after_characters = compact_after_characters
+        self._characters_since_compaction = 0
         meta = self._nlp.meta
         self.model = ModelInfo(name=f"{meta.get('lang', 'en')}_{meta['name']}", version=meta["version"])
 
@@ -94,15 +108,26 @@ class Pipeline:
         groups: dict[tuple[str, ...], list[int]] = {}
         for index, job in enumerate(jobs):
             groups.setdefault(tuple(components_for(job.features, self.component_names)), []).append(index)
-        with self._lock, self._nlp.memory_zone():
-            for components, indices in groups.items():
-                disable = [name for name in self.component_names if name not in components]
-                started = time.perf_counter()
-                docs = list(self._nlp.pipe((jobs[i].text for i in indices), disable=disable))
-                parse_ms = (time.perf_counter() - started) * 1000 / len(docs)  # shared batch cost
-                for i, doc in zip(indices, docs, strict=True):
-                    results[i] = self._enrich(doc, jobs[i], parse_ms)
+        with self._lock:
+            self._characters_since_compaction += sum(len(job.text) for job in jobs)
+            with self._nlp.memory_zone():
+                for components, indices in groups.items():
+                    disable = [name for name in self.component_names if name not in components]
+                    started = time.perf_counter()
+                    docs = list(self._nlp.pipe((jobs[i].text for i in indices), disable=disable))
+                    parse_ms = (time.perf_counter() - started) * 1000 / len(docs)  # shared batch cost
+                    for i, doc in zip(indices, docs, strict=True):
+                        results[i] = self._enrich(doc, jobs[i], parse_ms)
+            if self._characters_since_compaction >= self._compact_after_characters:
+                self._compact_vocab()
         return [r for r in results if r is not None]
+
+    def _compact_vocab(self) -> None:
+        """Drop the tombstones memory zones leave in the vocab's tables (see COMPACT_AFTER_CHARACTERS)."""
+        vocab = self._nlp.vocab
+        kept = ["vectors", "lookups"]  # unchanged by requests; only strings and lexemes are rebuilt
+        vocab.from_bytes(vocab.to_bytes(exclude=kept), exclude=kept)
+        self._characters_since_compaction = 0
 
     def _enrich(self, doc: Doc, job: Job, parse_ms: float) -> EnrichResponse:
         clock = _Clock(job.deadline, {"parse": round(parse_ms, 3)})
