@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +104,24 @@ def test_4xx_bodies_leak_no_internals(client: TestClient, method: str, path: str
     assert response.headers["content-type"].startswith("application/problem+json")
     for leak in LEAKS[:-1]:
         assert leak not in response.text
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True, reason="pipeline.run parses a whole batch (list(nlp.pipe)) before any deadline check"
+)
+def test_a_batch_past_its_deadline_stops_holding_the_worker(pipeline: Pipeline) -> None:
+    """A request the client was told had timed out must not keep the one spaCy thread busy for long after:
+    every request behind it would be turned away too."""
+    document = {"text": " ".join(["Joe Biden met Xi Jinping in Rome on Monday, Reuters reported."] * 150)}
+    settings = Settings(request_timeout_seconds=1.0)
+    started = time.monotonic()
+    pipeline.run([Job(document["text"], dt.date(2022, 3, 14))])
+    one_document = time.monotonic() - started
+    with TestClient(create_app(settings, pipeline=pipeline), raise_server_exceptions=False) as client:
+        started = time.monotonic()
+        assert client.post("/v1/enrich/batch", json={"documents": [document] * 24}).status_code == 503
+        while client.post("/v1/enrich", json={"text": "Joe Biden spoke."}).status_code != 200:
+            pass
+        busy = time.monotonic() - started
+    assert busy < settings.request_timeout_seconds + 2 * one_document + 1.0, (busy, one_document)
