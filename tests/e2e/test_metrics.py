@@ -126,10 +126,10 @@ def test_model_info_in_flight_and_queue_depth(server: str) -> None:
     assert value(samples, "enrich_queue_depth") == 0
 
 
-def _worker_pids(directory: Path) -> set[int]:
-    """Workers that have metric files: the live gauges are created when a worker imports the metrics."""
+def _ready_workers(directory: Path) -> set[int]:
+    """Workers with the model loaded: enrich_model_info, the only `livemax` gauge, is set once it is."""
     return {
-        int(m.group(1)) for p in directory.iterdir() if (m := re.match(r"gauge_livesum_(\d+)\.db$", p.name))
+        int(m.group(1)) for p in directory.iterdir() if (m := re.match(r"gauge_livemax_(\d+)\.db$", p.name))
     }
 
 
@@ -138,14 +138,14 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     directory = tmp_path_factory.mktemp("metrics")
     with running_server(ENRICH_WORKERS="2", PROMETHEUS_MULTIPROC_DIR=str(directory)) as base:
         deadline = time.monotonic() + 60
-        while len(_worker_pids(directory)) < 2 and time.monotonic() < deadline:
+        while len(_ready_workers(directory)) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         yield base, directory
 
 
 def test_several_workers_every_scrape_sees_the_total(two_workers: tuple[str, Path]) -> None:
     base, directory = two_workers
-    assert len(_worker_pids(directory)) == 2
+    assert len(_ready_workers(directory)) == 2
     requests = 16
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda i: enrich(base, TEXTS[i % len(TEXTS)]), range(requests)))
@@ -163,10 +163,10 @@ def test_several_workers_every_scrape_sees_the_total(two_workers: tuple[str, Pat
 def test_a_killed_worker_leaves_totals_but_not_its_gauges(two_workers: tuple[str, Path]) -> None:
     base, directory = two_workers
     documents = value(scrape(base), "enrich_documents_total")
-    victim = min(_worker_pids(directory))
+    victim = min(_ready_workers(directory))
     os.kill(victim, signal.SIGKILL)  # a crash: no chance to clean up its files
     deadline = time.monotonic() + 90
-    while len(_worker_pids(directory) - {victim}) < 2:  # the supervisor starts a replacement
+    while len(_ready_workers(directory) - {victim}) < 2:  # the supervisor starts a replacement
         assert time.monotonic() < deadline, "no replacement worker"
         time.sleep(0.2)
     samples = scrape(base)
