@@ -33,6 +33,13 @@ UNITS: dict[str, tuple[str, bool]] = {
     "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
 }  # fmt: skip
 
+# The next smaller unit for the fraction of a count ("5 1/2 hours" → PT5H30M): (letter, is_time) →
+# (smaller letter, is_time, how many make one).
+SMALLER_UNITS: dict[tuple[str, bool], tuple[str, bool, int]] = {
+    ("Y", False): ("M", False, 12), ("D", False): ("H", True, 24), ("H", True): ("M", True, 60),
+    ("M", True): ("S", True, 60),
+}  # fmt: skip
+
 # Units written as years in TIMEX3 durations ("three decades" → P30Y).
 YEARS_PER_UNIT: dict[str, int] = {"DE": 10, "CE": 100}
 
@@ -44,7 +51,7 @@ NUMBER_WORDS: dict[str, int] = {
     "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 # Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
-VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of", "half a"})
+VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,

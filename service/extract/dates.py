@@ -104,10 +104,14 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen"
 )
-_NUMBER = (
+_COUNT = (
     rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
     r"a\s+couple\s+of|a\s+couple|couple\s+of|an?)"
 )
+_HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half)"
+# A count, a count and a half ("5 1/2", "two and a half", "half an"), or a range ("two to three"), which
+# names no single count.
+_NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{_HALF}?|half\s+an?)"
 _VAGUE = _alternation(lex.VAGUE_QUANTITIES)
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = rf"(?P<part>{_alternation(lex.DAY_PARTS)})"
@@ -138,8 +142,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def parse_number(text: str) -> int | float | None:
-    """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, 'a couple of' → 2; None for vague quantities."""
+    """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, '5 1/2' → 5.5, 'a couple of' → 2; None for vague
+    quantities and ranges ('two to three')."""
     words = re.sub(r"\s+", " ", text.strip().lower())
+    if words in ("half a", "half an"):
+        return 0.5
+    if half := re.fullmatch(r"(.+?)" + _HALF, words):
+        whole = parse_number(half.group(1))
+        return None if whole is None else whole + 0.5
     if re.fullmatch(r"\d+", words):
         return int(words)
     if re.fullmatch(r"\d+\.\d+", words):
@@ -147,8 +157,8 @@ def parse_number(text: str) -> int | float | None:
     if words in lex.NUMBER_WORDS:
         return lex.NUMBER_WORDS[words]
     parts = re.split(r"[\s-]", words)
-    if len(parts) == 2 and parts[0] in lex.NUMBER_WORDS and parts[1] in lex.NUMBER_WORDS:
-        return lex.NUMBER_WORDS[parts[0]] + lex.NUMBER_WORDS[parts[1]]
+    if len(parts) == 2 and re.fullmatch(_TENS, parts[0]) and re.fullmatch(_DIGIT_WORDS, parts[1]):
+        return lex.NUMBER_WORDS[parts[0]] + lex.NUMBER_WORDS[parts[1]]  # "twenty-four"
     return None
 
 
@@ -194,19 +204,28 @@ def _shift_weekday(reference: dt.date, weekday: int, tense: Tense | None) -> dt.
     return reference - dt.timedelta(days=(-delta) % 7)
 
 
+# How far back a past verb's day of the month may lie (days) before it is read as the coming one.
+_STALE_DAY_DAYS = 300
+
+
 def _year_for(reference: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
     """Year of a month (and day) named without one: past under a past verb, future under a future
-    verb, else the nearest occurrence."""
+    verb, else the nearest occurrence. A day is named without its year only when it is near: a past
+    verb with a day almost a year back is one just ahead ("set Nov. 10 as the deadline")."""
     key = (month, day or 0)
     ref_key = (reference.month, reference.day if day else 0)
-    if tense is Tense.PAST:
-        return reference.year if key <= ref_key else reference.year - 1
-    if tense is Tense.FUTURE:
-        return reference.year if key >= ref_key else reference.year + 1
 
     def distance(year: int) -> int:  # in days, roughly; a future date counts double (news reports the past)
         days = (year - reference.year) * 372 + (month - reference.month) * 31 + (day or 0) - ref_key[1]
         return days * 2 if days > 0 else -days
+
+    if tense is Tense.PAST:
+        if key <= ref_key:
+            return reference.year
+        stale = day is not None and distance(reference.year - 1) > _STALE_DAY_DAYS
+        return reference.year if stale else reference.year - 1
+    if tense is Tense.FUTURE:
+        return reference.year if key >= ref_key else reference.year + 1
 
     return min((reference.year, reference.year - 1, reference.year + 1), key=distance)
 
@@ -229,12 +248,24 @@ def _duration(amount: int | float | None, unit: str) -> str:
     if letter in lex.YEARS_PER_UNIT and amount is not None:  # "three decades" → P30Y
         amount, letter = amount * lex.YEARS_PER_UNIT[letter], "Y"
     if amount is None:
-        number = "X"
-    elif isinstance(amount, float) and not amount.is_integer():
-        number = f"{amount:g}"
-    else:
-        number = str(int(amount))
-    return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+        return _iso_duration([("X", letter, is_time)])
+    whole = int(amount)
+    parts: list[tuple[str, str, bool]] = [(str(whole), letter, is_time)]
+    smaller = lex.SMALLER_UNITS.get((letter, is_time))
+    rest = round((amount - whole) * smaller[2], 6) if smaller else 0.0
+    if amount != whole and smaller and rest.is_integer():  # "5 1/2 hours" → PT5H30M
+        parts = parts[:1] if whole else []
+        parts.append((str(int(rest)), smaller[0], smaller[1]))
+    elif amount != whole:
+        parts = [(f"{amount:g}", letter, is_time)]
+    return _iso_duration(parts)
+
+
+def _iso_duration(parts: list[tuple[str, str, bool]]) -> str:
+    """(number, unit letter, is a time unit) parts → 'P1DT12H'."""
+    days = "".join(number + letter for number, letter, is_time in parts if not is_time)
+    clock = "".join(number + letter for number, letter, is_time in parts if is_time)
+    return "P" + days + ("T" + clock if clock else "")
 
 
 def _anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
@@ -578,6 +609,8 @@ def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
     num = m.group("num")
     plural = m.group("unit_text").lower().endswith("s")
     amount = parse_number(num) if num else (1 if m.group("lead") and not plural else None)
+    if amount is not None and m.group("and_half"):  # "a year and a half"
+        amount += 0.5
     unit = m.group("unit").lower()
     if num is None and m.group("lead") is None and not plural:
         return None
@@ -895,7 +928,7 @@ RULES: tuple[_Rule, ...] = (
             r"(?:the\s+)?(?:(?P<lead>past|last|next|coming|first|final|following|previous|latest|recent|"
             r"subsequent)\s+)?"
             rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?:(?:more|additional|further|straight|consecutive|full)\s+)?"
-            rf"(?P<unit_text>{_UNIT})"
+            rf"(?P<unit_text>{_UNIT})(?P<and_half>\s+and\s+a\s+half)?"
         ),
         _resolve_duration,
     ),

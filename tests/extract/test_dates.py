@@ -71,6 +71,14 @@ CASES = [
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
     ("But four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", None),
     ("But some four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", "APPROX"),
+    ("The flight took 5 1/2 hours.", MONDAY, "5 1/2", "DURATION", "PT5H30M", None),
+    ("The project lasted two and a half years.", MONDAY, "two and", "DURATION", "P2Y6M", None),
+    ("Trading was halted for half an hour.", MONDAY, "half", "DURATION", "PT30M", None),
+    ("He served a year and a half in prison.", MONDAY, "a year", "DURATION", "P1Y6M", None),
+    ("The deal took 1.5 days.", MONDAY, "1.5", "DURATION", "P1DT12H", None),
+    ("The repairs take two to three weeks.", MONDAY, "two to", "DURATION", "PXW", None),
+    ("The repairs take 2-3 years.", MONDAY, "2-3", "DURATION", "PXY", None),
+    ("He waited two-three days.", MONDAY, "two-three", "DURATION", "PXD", None),
     (
         "China has already set the lowest growth target in three decades.",
         MONDAY,
@@ -89,6 +97,9 @@ CASES = [
     ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
     ("Trading resumes Friday, March 18.", MONDAY, "March", "DATE", "2022-03-18", None),
     ("The rate will peak in mid-November.", THURSDAY, "November", "DATE", "1989-11", "MID"),
+    ("The company set Nov. 10 as the deadline.", THURSDAY, "Nov.", "DATE", "1989-11-10", None),
+    ("The company sold the unit on Dec. 5.", MONDAY, "Dec.", "DATE", "2021-12-05", None),
+    ("The board named April 2 as the deadline.", MONDAY, "April", "DATE", "2022-04-02", None),
     # numeric dates
     ("The filing is dated 2022-03-14.", MONDAY, "2022", "DATE", "2022-03-14", None),
     ("The filing is dated 3/14/2022.", MONDAY, "3/14", "DATE", "2022-03-14", None),
@@ -264,7 +275,17 @@ def test_interval_absent_when_unknown(value: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("four", 4), ("twenty-four", 24), ("a couple of", 2), ("2.5", 2.5), ("several", None)],
+    [
+        ("four", 4),
+        ("twenty-four", 24),
+        ("a couple of", 2),
+        ("2.5", 2.5),
+        ("5 1/2", 5.5),
+        ("half an", 0.5),
+        ("several", None),
+        ("two to three", None),
+        ("two-three", None),
+    ],
 )
 def test_parse_number(text: str, number: float | None) -> None:
     assert parse_number(text) == number
