@@ -16,14 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas import Cue, Quote, QuoteKind
-from service.extract.cue_lexicon import (
-    BELIEF_VERBS,
-    INTENTION_VERBS,
-    OBJECT_VERBS,
-    PARENTHETICAL_VERBS,
-    PREP_VERBS,
-    SPEECH_VERBS,
-)
+from service.extract.cue_lexicon import LEXICON, CueLexicon
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 
@@ -38,13 +31,15 @@ _NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "cc", "conj", "advcl"})
 # Words that start a clause content but are not part of what was said.
 _COMPLEMENTIZERS = frozenset({"that"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 @dataclass(frozen=True)
-class _Attribution:
+class Attribution:
     content: tuple[int, int]
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
+    route: str  # how the content was found: clause, colon, intention, preposition, object, according, uncued
 
 
 # --- quote marks ----------------------------------------------------------------------------------
@@ -170,6 +165,10 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
         if source := next((s for s in sources if s is not None), None):
             return _phrase(source)
         for child in current.children:
+            if child.dep_ == "nsubj" and child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                antecedent = _phrase(current.head)  # "Sullivan, who said …": both words name the source
+                end = child.idx + len(child)
+                return (antecedent[0], end) if antecedent and antecedent[0] < end else _phrase(child)
             if child.dep_ == "nsubj":
                 return _phrase(child)
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
@@ -203,7 +202,7 @@ def _source_of_according(token: Token) -> Token | None:
     return _child(token, "pobj") if to is None else _child(to, "pobj")
 
 
-def _according_to(token: Token) -> _Attribution | None:
+def _according_to(token: Token) -> Attribution | None:
     """ "…, according to X" / "According to X, …": the content is the rest of the clause it modifies."""
     source = _source_of_according(token)
     if source is None or token.head is token:
@@ -216,10 +215,10 @@ def _according_to(token: Token) -> _Attribution | None:
     content = _char_span(before if len(before) >= len(after) else after)
     to = _child(token, "prep")
     cue = (token.idx, token.idx + len(token) if to is None else to.idx + len(to))
-    return _make(content, cue, _phrase(source))
+    return _make("according", content, cue, _phrase(source))
 
 
-def _attribution_for(token: Token, quotes: list[tuple[int, int]]) -> _Attribution | None:
+def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLexicon) -> Attribution | None:
     """The attribution this token cues, trying the content routes of its lemma in order."""
     lemma = token.lemma_.lower()
     cue = (token.idx, token.idx + len(token))
@@ -228,47 +227,42 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]]) -> _Attributio
     if token.pos_ not in ("VERB", "AUX"):
         return None
     clause = _child(token, "ccomp")
-    if clause is not None and lemma in SPEECH_VERBS | BELIEF_VERBS:
-        return _make(_clause_content(clause, token), cue, _speaker_of(token))
-    if lemma in SPEECH_VERBS and (quoted := _colon_quote(token, quotes)) is not None:
-        return _make(quoted, cue, _speaker_of(token))
-    if (
-        lemma in PARENTHETICAL_VERBS
-        and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
-        and token.head.i < token.i
-        and token.left_edge.i > 0
-        and token.doc[token.left_edge.i - 1].is_punct
-    ):
-        before = [t for t in _subtree(token.head, without=token) if t.i < token.left_edge.i]
-        return _make(_char_span(before), cue, _speaker_of(token))
+    if clause is not None and lemma in lexicon.clause:
+        return _make("clause", _clause_content(clause, token), cue, _speaker_of(token))
+    if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
+        return _make("colon", quoted, cue, _speaker_of(token))
     infinitive = _child(token, "xcomp")
-    if infinitive is not None and lemma in INTENTION_VERBS and infinitive.i > token.i:
-        return _make(_char_span(_subtree(infinitive)), cue, _speaker_of(token))
-    preps = [
-        c
-        for c in token.children
-        if c.dep_ == "prep" and c.i > token.i and c.lower_ in PREP_VERBS.get(lemma, ())
-    ]
-    for prep in preps:
+    if infinitive is not None and infinitive.i > token.i and lemma in lexicon.intention:
+        return _make("intention", _char_span(_subtree(infinitive)), cue, _speaker_of(token))
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
         target = _child(prep, "pobj", "pcomp")
-        if target is not None and target.ent_type_ not in _TIME_LABELS:
-            return _make(_char_span(_subtree(target)), (token.idx, prep.idx + len(prep)), _speaker_of(token))
+        if f"{lemma} {prep.lower_}" in lexicon.preposition and target is not None and not _is_time(target):
+            cue = (token.idx, prep.idx + len(prep))
+            return _make("preposition", _char_span(_subtree(target)), cue, _speaker_of(token))
     obj = _child(token, "dobj")
-    if obj is not None and lemma in OBJECT_VERBS and obj.i > token.i and obj.ent_type_ not in _TIME_LABELS:
+    if obj is not None and lemma in lexicon.object and obj.i > token.i and not _is_time(obj):
         tokens = _subtree(obj)
         for extra in token.children:
             if extra.dep_ in ("oprd", "xcomp", "ccomp") and extra.i > obj.i:
                 tokens.extend(extra.subtree)
-        return _make(_char_span(tokens), cue, _speaker_of(token))
+        return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
 
 
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in _TIME_LABELS
+
+
 def _make(
-    content: tuple[int, int] | None, cue: tuple[int, int], speaker: tuple[int, int] | None
-) -> _Attribution | None:
-    if content is None or content[0] < cue[1] <= content[1] and content[0] <= cue[0]:
+    route: str,
+    content: tuple[int, int] | None,
+    cue: tuple[int, int],
+    speaker: tuple[int, int] | None,
+) -> Attribution | None:
+    """An attribution, unless the content is empty or (where it should not) holds the cue."""
+    if content is None or (content[0] <= cue[0] and cue[1] <= content[1]):
         return None
-    return _Attribution(content, cue, speaker)
+    return Attribution(content, cue, speaker, route)
 
 
 # --- combining parse and marks --------------------------------------------------------------------
@@ -278,7 +272,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _extend_by_marks(text: str, found: _Attribution, quotes: list[tuple[int, int]]) -> _Attribution:
+def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution:
     """Grow a content to the quoted stretches it cuts into (a quote of several sentences)."""
     start, end = found.content
     for q_start, q_end in quotes:
@@ -287,7 +281,7 @@ def _extend_by_marks(text: str, found: _Attribution, quotes: list[tuple[int, int
         inside_cue = q_start <= found.cue[0] < q_end
         if touches and not inside_cue and (q_start < start or q_end > end):
             start, end = min(start, q_start), max(end, q_end)
-    return _Attribution((start, end), found.cue, found.speaker)
+    return Attribution((start, end), found.cue, found.speaker, found.route)
 
 
 def _paragraph_of(text: str, position: int) -> tuple[int, int]:
@@ -296,8 +290,25 @@ def _paragraph_of(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _uncued_quotes(text: str, quotes: list[tuple[int, int]], found: list[_Attribution]) -> list[_Attribution]:
-    """Long quoted stretches no cue claimed: the speaker is that of the nearest attribution around."""
+def _colon_cue(doc: Doc, span: tuple[int, int]) -> Attribution | None:
+    """A quote right after a colon ("… released a statement:"): the clause before it is the cue."""
+    text = doc.text
+    before = text[: span[0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or len(colon) == 0 or colon.start == 0:
+        return None
+    verb = colon.sent.root
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.start:
+        return None
+    return Attribution(span, (verb.idx, verb.idx + len(verb)), _speaker_of(verb), "colon")
+
+
+def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
+    """Long quoted stretches no cue claimed: after a colon, the clause before it is the cue; otherwise
+    the speaker is that of the nearest attribution in the paragraph, or the previous one."""
+    text = doc.text
     extra = []
     for span in quotes:
         length = span[1] - span[0]
@@ -306,12 +317,15 @@ def _uncued_quotes(text: str, quotes: list[tuple[int, int]], found: list[_Attrib
         words = text[span[0] : span[1]].split()
         if len(words) < MIN_UNCUED_WORDS or all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue
+        if (after_colon := _colon_cue(doc, span)) is not None:
+            extra.append(after_colon)
+            continue
         paragraph = _paragraph_of(text, span[0])
         previous = _paragraph_of(text, max(0, paragraph[0] - 2))
         near = [f for f in found if f.speaker is not None and paragraph[0] <= f.cue[0] < paragraph[1]]
         near = near or [f for f in found if f.speaker is not None and previous[0] <= f.cue[0] < span[0]]
         speaker = min(near, key=lambda f: abs(f.cue[0] - span[0])).speaker if near else None
-        extra.append(_Attribution(span, (span[0], span[0]), speaker))
+        extra.append(Attribution(span, (span[0], span[0]), speaker, "uncued"))
     return extra
 
 
@@ -323,7 +337,7 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     return QuoteKind.direct if quoted * 10 >= (content[1] - content[0]) * 9 else QuoteKind.partial
 
 
-def _outermost(found: list[_Attribution], quotes: list[tuple[int, int]]) -> list[_Attribution]:
+def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Each word belongs to one attribution: drop those cued inside a quote or inside another content."""
 
     def inside(cue: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -337,9 +351,9 @@ def _outermost(found: list[_Attribution], quotes: list[tuple[int, int]]) -> list
     ]
 
 
-def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
     """One attribution per stretch of content: the first found (in cue priority) wins an overlap."""
-    kept: list[_Attribution] = []
+    kept: list[Attribution] = []
     for item in found:
         length = item.content[1] - item.content[0]
         if all(
@@ -349,17 +363,24 @@ def _dedupe(found: list[_Attribution]) -> list[_Attribution]:
     return kept
 
 
+def candidate_attributions(
+    doc: Doc, quotes: list[tuple[int, int]], lexicon: CueLexicon = LEXICON
+) -> list[Attribution]:
+    """Every attribution the lexicon's cues find, nested ones included (also used to mine cues)."""
+    found = []
+    for token in doc:
+        attribution = _attribution_for(token, quotes, lexicon)
+        if attribution is not None:
+            found.append(_extend_by_marks(doc.text, attribution, quotes))
+    return found
+
+
 def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     """Direct, partial and indirect quotes with cue and speaker, in text order (code-point offsets)."""
     text = doc.text
     quotes = quoted_spans(text)
-    found = []
-    for token in doc:
-        attribution = _attribution_for(token, quotes)
-        if attribution is not None:
-            found.append(_extend_by_marks(text, attribution, quotes))
-    found = _dedupe(_outermost(found, quotes))
-    found += _uncued_quotes(text, quotes, found)
+    found = _dedupe(_outermost(candidate_attributions(doc, quotes), quotes))
+    found += _uncued_quotes(doc, quotes, found)
     resolver = MentionResolver(doc, entities)
     results = []
     for item in sorted(found, key=lambda f: f.content):
