@@ -781,14 +781,33 @@ def _resolve_holiday(m: re.Match[str], ctx: _Context) -> Timex | None:
     return Timex(TimexType.DATE, _day(found))
 
 
+_ANAPHORIC_STEPS = {
+    "following": 1,
+    "next": 1,
+    "after": 1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+    "before": -1,
+}
+
+
 def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
-    """'that year', 'the same day': the last one the text named; null when none was named."""
-    unit = m.group("unit").lower()
-    step = {"following": 1, "previous": -1, "preceding": -1}.get((m.group("step") or "").lower(), 0)
+    """'that year', 'the same day', 'the next morning', 'the day before': from the last one the text
+    named (TimeML anchors these to the narrative, not to the publication date); null when none was."""
+    unit = (m.group("unit") or "day").lower()
+    step_word = (m.group("step") or m.group("dir") or "").lower()
+    if step_word == "next" and unit != "day" and not m.group("part"):
+        return None  # "the next year": the rule for "next year" reads it
+    step = _ANAPHORIC_STEPS.get(step_word, 0)
+    if m.group("dir") and not re.match(r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]):
+        return Timex(TimexType.DATE, None)  # "the day before the vote": a day the text does not date
     if unit == "year":
         return Timex(TimexType.DATE, str(ctx.last_year + step) if ctx.last_year else None)
     if ctx.last_day is None:
-        return Timex(TimexType.DATE, None)
+        return Timex(TimexType.TIME if m.group("part") else TimexType.DATE, None)
+    if m.group("part"):
+        return _timex_day(ctx.last_day + dt.timedelta(days=step), m.group("part"))
     return Timex(TimexType.DATE, _anchor_unit(ctx.last_day, unit, step))
 
 
@@ -909,7 +928,10 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "anaphoric",
-        _rx(r"(?:that|the\s+same|the\s+(?P<step>following|previous|preceding))\s+(?P<unit>year|month|day)"),
+        _rx(
+            r"(?:that|the\s+same|the\s+(?P<step>following|next|previous|preceding|prior))\s+"
+            rf"(?:(?P<unit>year|month|week|day)|{_PART})|the\s+day\s+(?P<dir>before|after)"
+        ),
         _resolve_anaphoric,
     ),
     _Rule(
@@ -1001,6 +1023,29 @@ def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
                 timex = Timex(TimexType.TIME, day.timex.value + time_part, clock.timex.mod or day.timex.mod)
                 merged[-1] = _Candidate(previous.start, candidate.end, timex, "time")
                 continue
+        merged.append(candidate)
+    return merged
+
+
+def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """'the day before last Tuesday', 'the day after Christmas': one DATE a day off the named day."""
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        previous = merged[-1] if merged else None
+        anaphoric = previous is not None and previous.rule == "anaphoric" and previous.match is not None
+        shift = previous.match.group("dir") if anaphoric and previous and previous.match else None
+        value = candidate.timex.value or ""
+        if (
+            previous
+            and shift
+            and _DAY_VALUE.match(value)
+            and not text[previous.end : candidate.start].strip()
+        ):
+            day = dt.date.fromisoformat(value) + dt.timedelta(days=_ANAPHORIC_STEPS[shift.lower()])
+            merged[-1] = _Candidate(
+                previous.start, candidate.end, Timex(TimexType.DATE, _day(day)), "anaphoric"
+            )
+            continue
         merged.append(candidate)
     return merged
 
@@ -1127,7 +1172,7 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
             candidate = replace(candidate, timex=timex)
         _remember(ctx, candidate)
         resolved.append(_with_mod(candidate, text))
-    return [_to_schema(c, text) for c in _attach_times(resolved, text)]
+    return [_to_schema(c, text) for c in _attach_times(_attach_day_shifts(resolved, text), text)]
 
 
 def _to_schema(candidate: _Candidate, text: str) -> DateExpression:

@@ -183,6 +183,13 @@ CASES = [
     ),
     ("The mine opened in 1990. That year, prices fell.", MONDAY, "That", "DATE", "1990", None),
     ("That year, prices fell.", MONDAY, "That", "DATE", None, None),
+    ("He was held on Friday and freed the next morning.", MONDAY, "next", "TIME", "2022-03-12TMO", None),
+    ("He was held on Friday. The day before, he had fled.", MONDAY, "The day", "DATE", "2022-03-10", None),
+    ("He fled the day before last Tuesday's vote.", MONDAY, "the day", "DATE", "2022-03-07", None),
+    ("Shops reopened the day after Christmas.", MONDAY, "day", "DATE", "2021-12-26", None),
+    ("He was held on Friday and spoke the day before the vote.", MONDAY, "the day", "DATE", None, None),
+    ("He left the next day.", MONDAY, "next", "DATE", None, None),
+    ("The vote came the day before yesterday.", MONDAY, "day", "DATE", "2022-03-12", None),
 ]
 
 
