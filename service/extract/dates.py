@@ -50,6 +50,7 @@ class _Context:
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the last quarter named
     last_day: dt.date | None = None
     last_year: int | None = None
+    year_to_date: bool = False  # the last period named was months of the year so far ("the nine months")
 
     @property
     def tense(self) -> Tense | None:
@@ -584,8 +585,9 @@ def _resolve_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _year_ago(ctx: _Context) -> Timex:
-    """'a year ago', 'year-earlier': in an article about a quarter, that quarter a year before."""
-    if ctx.last_quarter is not None:
+    """'a year ago', 'year-earlier': in an article about a quarter, that quarter a year before; after
+    'the nine months', the year before."""
+    if ctx.last_quarter is not None and not ctx.year_to_date:
         year, quarter = ctx.last_quarter
         return Timex(TimexType.DATE, f"{year - 1}-Q{quarter}")
     return Timex(TimexType.DATE, str(ctx.reference.year - 1))
@@ -690,10 +692,13 @@ def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
         )
         return Timex(TimexType.DATE, f"{year}-Q{(month - 1) // 3 + 1}")
     year, quarter = ctx.last_quarter or _previous_quarter(ctx.reference)
+    earlier = re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words)
     if m.group("year"):
         year = year_number(m.group("year"))
-    elif re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words):
+    elif earlier:
         year -= 1
+    if ctx.year_to_date and "quarter" not in words and (earlier or m.group("year")):
+        return Timex(TimexType.DATE, str(year))  # "the 1988 period" after "the nine months"
     return Timex(TimexType.DATE, f"{year}-Q{quarter}")
 
 
@@ -1117,22 +1122,24 @@ def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidat
     return found
 
 
+# Months counted from the start of a (fiscal) year: "the nine months", "the first six months".
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first|latest)?\s*", re.IGNORECASE)
+
+
 def _remember(ctx: _Context, candidate: _Candidate) -> None:
     timex = candidate.timex
     value = timex.value or ""
+    if timex.type is TimexType.DURATION and re.fullmatch(r"P\d+M", value):
+        ctx.year_to_date = ctx.year_to_date or _YEAR_TO_DATE.match(ctx.text, candidate.start) is not None
     if timex.type is not TimexType.DATE and timex.type is not TimexType.TIME:
         return
     quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
     bounds = interval_of(value) if quarter else None
     year_ago = candidate.match is not None and candidate.match.groupdict().get("ago")
-    if (
-        quarter
-        and bounds
-        and bounds.last_day < ctx.reference
-        and candidate.rule == "ordinal_quarter"
-        and not year_ago
-    ):
-        ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
+    if quarter and bounds and not year_ago:
+        ctx.year_to_date = False
+        if bounds.last_day < ctx.reference and candidate.rule == "ordinal_quarter":
+            ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:
         ctx.last_day = _safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
