@@ -107,6 +107,7 @@ def test_4xx_bodies_leak_no_internals(client: TestClient, method: str, path: str
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(90)
 @pytest.mark.xfail(
     strict=True, reason="pipeline.run parses a whole batch (list(nlp.pipe)) before any deadline check"
 )
