@@ -121,6 +121,13 @@ FUTURE_WORDS = frozenset("payable effective due upcoming".split())
 # Verbs that fix a later date: "has scheduled a news conference Thursday".
 SCHEDULING_VERBS = frozenset("schedule plan slate".split())
 
+# Verbs that move or fix an event to a later date, and the prepositions that introduce that date:
+# "postponed the vote until Tuesday", "was scheduled for Nov. 21" (the verb is past, the date ahead).
+DEFERRING_VERBS = frozenset(
+    "postpone delay defer adjourn reschedule schedule slate set extend recess".split()
+)
+DEFERRED_TO = frozenset("until till to for".split())
+
 # Words before a bare season that make it a time of year ("in spring", not "prices fall").
 SEASON_PREPOSITIONS = frozenset("in during since until by through early late mid each every".split())
 

@@ -309,16 +309,21 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    preposition = ""
     for _ in range(3):  # "met on Monday": Monday → on → met; further up is another clause's verb
         if token.lower_ in lex.FUTURE_WORDS:
             return Tense.FUTURE  # "payable Dec. 1", "due Monday"
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             break
+        if token.dep_ == "prep":
+            preposition = token.lower_
         if token.head is token:
             return None
         token = token.head
     else:
         return None
+    if token.lemma_ in lex.DEFERRING_VERBS and preposition in lex.DEFERRED_TO:
+        return Tense.FUTURE  # "postponed the vote until Tuesday", "was set for Nov. 21"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in lex.FUTURE_HEADS:
         return Tense.FUTURE  # "is set to resume Monday"
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
@@ -423,7 +428,7 @@ def _resolve_weekday(m: re.Match[str], ctx: _Context) -> Timex | None:
         return None
     weekday = lex.WEEKDAYS[word.lower()]
     relation = (m.group("rel") or "").lower()
-    if relation in ("each", "every"):
+    if relation in ("each", "every") or m.group("plural"):  # "every Monday", "on Mondays"
         return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}")
     if relation == "last":
         delta = (ctx.reference.weekday() - weekday) % 7 or 7
@@ -868,7 +873,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "weekday",
-        _rx(rf"(?:(?P<rel>last|next|this|coming|each|every)\s+)?{_WEEKDAY}(?:\s+{_PART})?"),
+        _rx(rf"(?:(?P<rel>last|next|this|coming|each|every)\s+)?{_WEEKDAY}(?P<plural>s)?(?:\s+{_PART})?"),
         _resolve_weekday,
     ),
     _Rule(
@@ -934,7 +939,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "anaphoric",
         _rx(
-            r"(?:that|the\s+same|the\s+(?P<step>following|next|previous|preceding|prior))\s+"
+            r"(?:that(?:\s+same)?|the\s+same|the\s+(?P<step>following|next|previous|preceding|prior))\s+"
             rf"(?:(?P<unit>year|month|week|day)|{_PART})|the\s+day\s+(?P<dir>before|after)"
         ),
         _resolve_anaphoric,
@@ -1085,6 +1090,18 @@ def _inside_name(doc: Doc, candidate: _Candidate) -> bool:
     return all(token.ent_type_ in _NAME_LABELS for token in span)
 
 
+# Rules whose words are written in lower case inside a sentence: capitalised there, they are a title
+# ("ABC's "This Week"", "VOA Today").
+_LOWER_CASE_RULES = frozenset({"day_word", "relative_unit", "reference_word", "the_year", "anaphoric"})
+
+
+def _in_title(text: str, candidate: _Candidate) -> bool:
+    if candidate.rule not in _LOWER_CASE_RULES or not text[candidate.start : candidate.start + 1].isupper():
+        return False
+    before = re.sub(r"[\s\"“'`‘]+$", "", text[max(0, candidate.start - 6) : candidate.start])
+    return before[-1:].isalnum()
+
+
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
@@ -1169,7 +1186,7 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
                 rejected.append(match.span())
             else:
                 candidates.append(_Candidate(match.start(), match.end(), timex, rule.name, match))
-    chosen = [c for c in _select(candidates) if not _inside_name(doc, c)]
+    chosen = [c for c in _select(candidates) if not _inside_name(doc, c) and not _in_title(text, c)]
     rejected += [(c.start, c.end) for c in chosen]  # entities only fill gaps between the rules' finds
     chosen = sorted(chosen + _entity_candidates(doc, rejected), key=lambda c: c.start)
     resolved: list[_Candidate] = []

@@ -132,6 +132,7 @@ CASES = [
     ("The index is revised every month.", MONDAY, "month", "SET", "P1M", None),
     ("The company earns $5 billion a year.", MONDAY, "a year", "SET", "P1Y", None),
     ("The festival is held each July.", MONDAY, "July", "SET", "XXXX-07", None),
+    ("The paper appears on Sundays.", MONDAY, "Sundays", "SET", "XXXX-WXX-7", None),
     # present, past and future references
     ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
@@ -194,6 +195,9 @@ CASES = [
     ("Shares fell at mid-afternoon yesterday.", MONDAY, "yesterday", "TIME", "2022-03-13TAF", None),
     # tense from the verb the infinitive depends on
     ("The talks are set to resume Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("Officials postponed the vote until Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
+    ("The hearing was scheduled for Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("The hearing was held on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
     ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
     ("The police have scheduled a news conference Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
     # anchors from the text, null without one
@@ -213,6 +217,7 @@ CASES = [
     ("Shops reopened the day after Christmas.", MONDAY, "day", "DATE", "2021-12-26", None),
     ("He was held on Friday and spoke the day before the vote.", MONDAY, "the day", "DATE", None, None),
     ("He left the next day.", MONDAY, "next", "DATE", None, None),
+    ("He was held on Friday. That same day, he fled.", MONDAY, "That", "DATE", "2022-03-11", None),
     ("The vote came the day before yesterday.", MONDAY, "day", "DATE", "2022-03-12", None),
 ]
 
@@ -239,6 +244,8 @@ def test_dates_table(
         "The board raised its quarterly dividend.",
         "Prices will fall as the fall of the regime nears.",
         "He told The Sunday Times that he would resign.",
+        'He told ABC\'s "This Week" that he would resign.',
+        "This is VOA Today.",
         "It costs 2022 dollars and weighs 1990 grams.",
     ],
 )
