@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from schemas import EnrichResponse, Feature, OffsetEncoding
 from service.app import create_app
+from service.extract.claims import extract_claims
 from service.extract.dates import extract_dates
 from service.extract.entities import clean_span, extract_entities, strip_titles
 from service.extract.mentions import resolve_speaker
@@ -287,6 +288,17 @@ def test_dates_never_raise_and_offsets_are_valid(nlp: Language, text: str, refer
 def test_quotes_never_raise_and_offsets_are_valid(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert_offsets_valid(text, extract_quotes(doc, extract_entities(doc)))
+
+
+@FEW
+@given(text=texts)
+@example(
+    text='"It is a lie," he said. Xi Jinping denied that "the U.S. claims" were true, calling them "false".'
+)
+def test_claims_never_raise_and_offsets_are_valid(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc)
+    assert_offsets_valid(text, extract_claims(doc, extract_quotes(doc, entities), entities))
 
 
 @FEW
