@@ -26,12 +26,17 @@ CLOSING_MARKS = "”»"
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 # A quoted stretch without a cue is a quote only when it is at least this many words long.
 MIN_UNCUED_WORDS = 5
+# The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
+MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention.
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "cc", "conj", "advcl"})
 # Words that start a clause content but are not part of what was said.
 _COMPLEMENTIZERS = frozenset({"that"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A cue hanging off another verb this way shares that verb's subject.
+_SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "parataxis", "pcomp", "acomp", "dep"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,8 @@ class Attribution:
     content: tuple[int, int]
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
-    route: str  # how the content was found: clause, colon, intention, preposition, object, according, uncued
+    route: str  # how the content was found: clause, colon, intention, preposition, object, according,
+    # framed (the verb of the sentence around a quote), uncued
 
 
 # --- quote marks ----------------------------------------------------------------------------------
@@ -140,11 +146,11 @@ def _clause_content(clause: Token, cue: Token) -> tuple[int, int] | None:
     return _char_span(tokens)
 
 
-def _phrase(head: Token) -> tuple[int, int] | None:
+def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[int, int] | None:
     """A noun phrase without its relative clauses: "the official, who declined …" → "the official"."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ not in _NOT_SPEAKER_DEPS:
+        if child.dep_ not in without:
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Keep the contiguous stretch around the head.
@@ -157,10 +163,31 @@ def _phrase(head: Token) -> tuple[int, int] | None:
     return _char_span(tokens[lo : hi + 1])
 
 
+def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:
+    """A subject that is a dateline or timestamp ("LONDON (Reuters) -", "12:15 p.m.") is the parser's
+    mistake: the speaker is then the last name between it and the cue."""
+    words = [t for t in subject.subtree if t.i < verb.i]
+    if not words:
+        return None
+    is_dateline = (
+        _is_time(subject)
+        or any(t.text == ")" for t in words)
+        or (subject.text.isupper() and len(subject.text) > 2 and subject.ent_type_ == "GPE")
+    )
+    if not is_dateline:
+        return None
+    names = [
+        e for e in verb.sent.ents if e.end <= verb.i and e.label_ in _SPEAKER_LABELS and e.start > words[0].i
+    ]
+    names = [e for e in names if not any(t.text == ")" for t in verb.doc[e.end : verb.i])]
+    return (names[-1].start_char, names[-1].end_char) if names else None
+
+
 def _speaker_of(verb: Token) -> tuple[int, int] | None:
-    """The cue's subject, or the subject of the verb it continues ("X declined, saying …")."""
+    """The cue's subject, or the subject of the verb it continues ("X declined, saying …", "X angered
+    voters by saying …"), or the noun a participle describes ("a statement saying …")."""
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         sources = [_source_of_according(c) for c in current.children if c.lower_ == "according"]
         if source := next((s for s in sources if s is not None), None):
             return _phrase(source)
@@ -170,12 +197,16 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
                 end = child.idx + len(child)
                 return (antecedent[0], end) if antecedent and antecedent[0] < end else _phrase(child)
             if child.dep_ == "nsubj":
-                return _phrase(child)
+                return _past_dateline(child, current) or _phrase(child)
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
                 return _phrase(by)
-        if current.dep_ not in ("conj", "xcomp", "advcl", "parataxis") or current.head is current:
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(current.head, _NOT_SPEAKER_DEPS | {"acl"})
+        if current.dep_ not in _SUBJECT_SHARING_DEPS or current.head is current:
             return None
         current = current.head
+        if current.dep_ == "prep" and current.head is not current:  # "by saying": past the preposition
+            current = current.head
     return None
 
 
@@ -290,24 +321,32 @@ def _paragraph_of(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _colon_cue(doc: Doc, span: tuple[int, int]) -> Attribution | None:
-    """A quote right after a colon ("… released a statement:"): the clause before it is the cue."""
-    text = doc.text
-    before = text[: span[0]].rstrip()
-    if not before.endswith(":"):
+def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
+    """A quote no listed cue claimed, in a sentence whose own verb frames it: after the quote
+    (`"…," the judge exclaimed`), or before it (`X reacted to the deal: "…"`, `… released a statement:`)."""
+    inside = [t for t in doc if span[0] <= t.idx < span[1]]
+    if not inside:
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    if colon is None or len(colon) == 0 or colon.start == 0:
+    last_sentence, first_sentence = inside[-1].sent, inside[0].sent
+    after = [t for t in last_sentence if t.idx >= span[1]]
+    verbs_after = [t for t in after[:MAX_FRAME_TOKENS] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
+    if verbs_after and len(after) <= MAX_FRAME_TOKENS:
+        verb = verbs_after[0]
+    else:
+        before = [t for t in first_sentence if t.idx + len(t) <= span[0]]
+        root = first_sentence.root
+        if not before or root.idx >= span[0] or root.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = root
+    speaker = _speaker_of(verb)
+    if speaker is None:
         return None
-    verb = colon.sent.root
-    if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.start:
-        return None
-    return Attribution(span, (verb.idx, verb.idx + len(verb)), _speaker_of(verb), "colon")
+    return Attribution(span, (verb.idx, verb.idx + len(verb)), speaker, "framed")
 
 
 def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
-    """Long quoted stretches no cue claimed: after a colon, the clause before it is the cue; otherwise
-    the speaker is that of the nearest attribution in the paragraph, or the previous one."""
+    """Long quoted stretches no cue claimed: the verb of the sentence around the quote is the cue;
+    a quote alone in its sentence continues the nearest attribution in the paragraph, or the previous one."""
     text = doc.text
     extra = []
     for span in quotes:
@@ -317,8 +356,8 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         words = text[span[0] : span[1]].split()
         if len(words) < MIN_UNCUED_WORDS or all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue
-        if (after_colon := _colon_cue(doc, span)) is not None:
-            extra.append(after_colon)
+        if (framed := _cue_around(doc, span)) is not None:
+            extra.append(framed)
             continue
         paragraph = _paragraph_of(text, span[0])
         previous = _paragraph_of(text, max(0, paragraph[0] - 2))
