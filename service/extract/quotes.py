@@ -26,6 +26,8 @@ CLOSING_MARKS = "”»"
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 # A quoted stretch without a cue is a quote only when it is at least this many words long.
 MIN_UNCUED_WORDS = 5
+# The most characters between a quote's end and its resumption after the attribution.
+MAX_ATTRIBUTION_CHARS = 100
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention.
@@ -312,7 +314,23 @@ def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]
         inside_cue = q_start <= found.cue[0] < q_end
         if touches and not inside_cue and (q_start < start or q_end > end):
             start, end = min(start, q_start), max(end, q_end)
+    if found.cue[0] >= end:
+        end = _resumed_quote_end(text, found.cue[1], end, quotes)
     return Attribution((start, end), found.cue, found.speaker, found.route)
+
+
+def _resumed_quote_end(text: str, cue_end: int, end: int, quotes: list[tuple[int, int]]) -> int:
+    """`"…," X said. "…"`: a quote resumed in the same paragraph right after its attribution belongs to
+    the same quote, which then spans the attribution too; so do further quotes that follow at once."""
+    for q_start, q_end in quotes:
+        if q_start < cue_end:
+            continue
+        between = text[max(end, cue_end) : q_start]
+        limit = MAX_ATTRIBUTION_CHARS if end < cue_end else 3
+        if "\n" in between or len(between) > limit or (between.strip() and between.strip()[-1] not in ".,:;"):
+            break
+        end = q_end
+    return end
 
 
 def _paragraph_of(text: str, position: int) -> tuple[int, int]:

@@ -121,6 +121,14 @@ def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
     assert quote.speaker is not None and quote.speaker.text == "Nora Kim"
 
 
+def test_quote_resumed_after_its_attribution_is_one_quote(nlp: Language) -> None:
+    text = '"The plan is late," Ruth Adler said. "But it will be ready before the vote."'
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert "The plan is late" in quotes[0].text and "ready before the vote" in quotes[0].text
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Ruth Adler"
+
+
 def test_continuation_paragraph_keeps_the_speaker(nlp: Language) -> None:
     text = (
         'Mayor Linda Park said on Monday that "the bridge will reopen in spring."\n\n'
