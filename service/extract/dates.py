@@ -9,6 +9,7 @@ cannot be known honestly keep a null value rather than a guess.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -49,6 +50,7 @@ class _Context:
     end: int = 0
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the last quarter named
     last_day: dt.date | None = None
+    last_month: dt.date | None = None  # the first day of the last month named
     last_year: int | None = None
     year_to_date: bool = False  # the last period named was months of the year so far ("the nine months")
 
@@ -814,6 +816,8 @@ def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
         return Timex(TimexType.DATE, None)  # "the day before the vote": a day the text does not date
     if unit == "year":
         return Timex(TimexType.DATE, str(ctx.last_year + step) if ctx.last_year else None)
+    if unit == "month" and ctx.last_month is not None:  # "in March ... the following month"
+        return Timex(TimexType.DATE, (ctx.last_month + relativedelta(months=step)).strftime("%Y-%m"))
     if ctx.last_day is None:
         return Timex(TimexType.TIME if m.group("part") else TimexType.DATE, None)
     if m.group("part"):
@@ -1031,10 +1035,33 @@ def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             if clock.rule == "time" and day.timex.value and _DAY_VALUE.match(day.timex.value):
                 time_part = (clock.timex.value or "")[10:]
                 timex = Timex(TimexType.TIME, day.timex.value + time_part, clock.timex.mod or day.timex.mod)
-                merged[-1] = _Candidate(previous.start, candidate.end, timex, "time")
+                merged[-1] = _Candidate(previous.start, candidate.end, timex, "day_time")
                 continue
         merged.append(candidate)
     return merged
+
+
+def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
+    """A clock time on its own ('at 10:35 a.m. (0735 GMT) Friday') is on the nearest day its sentence
+    names; the reference date only when the sentence names none."""
+    days = [c for c in candidates if c.rule != "time" and _DAY_VALUE.match(c.timex.value or "")]
+    if not days or not doc.has_annotation("SENT_START"):
+        return candidates
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+
+    def sentence_of(candidate: _Candidate) -> int:
+        return bisect.bisect_right(sentence_starts, candidate.start)
+
+    anchored = []
+    for candidate in candidates:
+        near = [d for d in days if candidate.rule == "time" and sentence_of(d) == sentence_of(candidate)]
+        if near and candidate.timex.value:
+            day = min(near, key=lambda d: abs(d.start - candidate.start)).timex.value or ""
+            candidate = replace(
+                candidate, timex=replace(candidate.timex, value=day + candidate.timex.value[10:])
+            )
+        anchored.append(candidate)
+    return anchored
 
 
 def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
@@ -1160,6 +1187,9 @@ def _remember(ctx: _Context, candidate: _Candidate) -> None:
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:
         ctx.last_day = _safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    month = re.match(r"^(\d{4})-(\d{2})(?:-|T|$)", value)
+    if month:
+        ctx.last_month = _safe_date(int(month.group(1)), int(month.group(2)), 1)
     if re.match(r"^\d{4}", value):
         ctx.last_year = int(value[:4])
 
@@ -1196,7 +1226,8 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
             candidate = replace(candidate, timex=timex)
         _remember(ctx, candidate)
         resolved.append(_with_mod(candidate, text))
-    return [_to_schema(c, text) for c in _attach_times(_attach_day_shifts(resolved, text), text)]
+    merged = _attach_times(_attach_day_shifts(resolved, text), text)
+    return [_to_schema(c, text) for c in _anchor_clock_times(merged, doc)]
 
 
 def _to_schema(candidate: _Candidate, text: str) -> DateExpression:

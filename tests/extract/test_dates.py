@@ -127,6 +127,22 @@ CASES = [
     ("Leaders will meet Monday at 3 p.m. ET.", MONDAY, "3 p.m.", "TIME", "2022-03-14T15:00", None),
     ("The polls closed at 8 p.m. on Sunday.", MONDAY, "8 p.m.", "TIME", "2022-03-13T20:00", None),
     ("The blast happened around 7:15 p.m.", MONDAY, "7:15", "TIME", "2022-03-14T19:15", "APPROX"),
+    (
+        "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+        MONDAY,
+        "10:35",
+        "TIME",
+        "2022-03-11T10:35",
+        None,
+    ),
+    (
+        "On Friday, the bomb went off at 10 a.m. near the embassy.",
+        MONDAY,
+        "10 a.m.",
+        "TIME",
+        "2022-03-11T10:00",
+        None,
+    ),
     # repetitions
     ("The paper is published daily.", MONDAY, "daily", "SET", "P1D", None),
     ("The index is revised every month.", MONDAY, "month", "SET", "P1M", None),
@@ -217,6 +233,14 @@ CASES = [
     ("Shops reopened the day after Christmas.", MONDAY, "day", "DATE", "2021-12-26", None),
     ("He was held on Friday and spoke the day before the vote.", MONDAY, "the day", "DATE", None, None),
     ("He left the next day.", MONDAY, "next", "DATE", None, None),
+    (
+        "The board met in March 2020. The following month, it sold the firm.",
+        MONDAY,
+        "following",
+        "DATE",
+        "2020-04",
+        None,
+    ),
     ("He was held on Friday. That same day, he fled.", MONDAY, "That", "DATE", "2022-03-11", None),
     ("The vote came the day before yesterday.", MONDAY, "day", "DATE", "2022-03-12", None),
 ]
