@@ -20,15 +20,23 @@ from schemas.enrich import Claim, ClaimLink, ClaimPair, Cue, Denial, Quote, Spea
 from service.extract.denial_lexicon import (
     BACK_REFERENCE_PRONOUNS,
     CLAIM_NOUNS,
+    COPULAS,
+    DEFINITE_DETERMINERS,
+    DENIED_CHARGES,
     DENIED_THINGS,
     DENY_VERBS,
     FALSITY_ADJECTIVES,
     FALSITY_NOUNS,
+    HEADLINE_CLAIM_CUES,
+    HEADLINE_CUES,
+    HYPOTHETICAL_MODALS,
     LABEL_VERBS,
     NON_CONTENT_LEMMAS,
     OPINION_FALSITY,
+    PERSON_PRONOUNS,
     PROPOSAL_MODALS,
     PROPOSAL_NOUNS,
+    QUANTIFIERS,
     REFUTE_VERBS,
     REJECT_VERBS,
 )
@@ -146,6 +154,10 @@ def _denial_at(
         target = _object_target(token, require_claim_noun=True)
     elif _is_falsity_word(token) or _is_not_true(token):
         target = _falsity_target(token)
+    elif lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        target = _made_up_target(token)
+    elif _in_headline(token, sent):
+        target = _headline_target(token, sent)
     if target is None or (target.inner is None and target.reference is None):
         return None
     start, end = _line_of(sent, token)
@@ -153,12 +165,41 @@ def _denial_at(
     return _Denial(start, end, token, _denier(token, quotes, resolver), target, hint)
 
 
+def _made_up_target(verb: Token) -> _Target | None:
+    """'made up the story', 'she just made it up'."""
+    if _negated(verb):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+    return None if obj is None else _noun_target(obj)
+
+
+def _in_headline(token: Token, sent: Span) -> bool:
+    """A title-case line ('Trump Denies Tyson Was Invited'), where the tagger misreads verbs as names."""
+    start, end = _line_of(sent, token)
+    words = [w for w in sent.doc.text[start:end].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _headline_target(token: Token, sent: Span) -> _Target | None:
+    """'X Denies Y Invited to Z': what follows the cue word is the denied claim."""
+    word = token.lower_
+    if word not in HEADLINE_CUES:
+        return None
+    start, end = _line_of(sent, token)
+    rest = [t for t in sent if token.i < t.i and t.idx + len(t) <= end]
+    if word in HEADLINE_CLAIM_CUES and not (rest and rest[0].lemma_.lower() in CLAIM_NOUNS):
+        return None
+    if sum(t.is_alpha and not t.is_stop for t in rest) < 2:
+        return None
+    return _Target(inner=_trim(sent.doc.text, rest[0].idx, end))
+
+
 def _hypothetical(token: Token) -> bool:
     """'if it wasn't true', 'could it be misleading?', 'would deny': no denial is made."""
     for t in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in {"could", "would", "might", "may"} for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children):
             return True
         if t.dep_ in {"ROOT", "ccomp"}:
             break
@@ -174,18 +215,25 @@ def _deny_target(verb: Token) -> _Target | None:
     """'denied that X' / 'denied it' / 'which he denied'; not 'denied him entry' or 'no denying'."""
     if _negated(verb) or any(c.dep_ == "dative" for c in verb.children):
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "workers were denied overtime"
     if verb.dep_ == "attr" or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in {"no", "not"}):
         return None
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
             return _clause_target(child)
     if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in verb.children):
-        return _noun_target(verb.head)
+        # "allegations that he assaulted her, which he has denied": the claim noun above the clause
+        claim_noun = next((a for a in verb.ancestors if a.lemma_.lower() in CLAIM_NOUNS), None)
+        return None if claim_noun is None else _noun_target(claim_noun)
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"} or (child.dep_ == "nsubjpass" and verb.tag_ == "VBN"):
             if child.lemma_.lower() in DENIED_THINGS:
                 return None
-            return _noun_target(child, any_noun=True)
+            target = _noun_target(child)
+            if target is None and child.lemma_.lower() in DENIED_CHARGES:
+                return _Target(reference=child.lower_, noun=child)
+            return target
     return None
 
 
@@ -200,9 +248,12 @@ def _object_target(verb: Token, require_claim_noun: bool) -> _Target | None:
         if child.dep_ in {"dobj", "obj"}:
             if _as_falsity(verb):
                 return _noun_target(child, any_noun=True)
-            if require_claim_noun and child.lemma_.lower() not in CLAIM_NOUNS:
+            target = _noun_target(child)
+            if require_claim_noun and (
+                target is None or target.noun is None or target.noun.lemma_.lower() not in CLAIM_NOUNS
+            ):
                 return None
-            return _noun_target(child)
+            return target
     return None
 
 
@@ -215,8 +266,13 @@ def _as_falsity(verb: Token) -> bool:
 
 
 def _is_falsity_word(token: Token) -> bool:
+    """A falsity noun used as a noun ('a lie', not 'to lie'), a falsity adjective as an adjective."""
     lemma = token.lemma_.lower()
-    return lemma in FALSITY_ADJECTIVES or lemma in FALSITY_NOUNS or lemma in OPINION_FALSITY
+    if lemma in FALSITY_NOUNS:
+        return token.pos_ in {"NOUN", "PROPN"}
+    return (lemma in FALSITY_ADJECTIVES or lemma in OPINION_FALSITY) and (
+        token.pos_ == "ADJ" or token.tag_ == "VBN"
+    )
 
 
 def _clause_target(clause: Token) -> _Target | None:
@@ -234,6 +290,9 @@ def _clause_target(clause: Token) -> _Target | None:
 
 def _noun_target(noun: Token, any_noun: bool = False) -> _Target | None:
     """What a noun object of a denial stands for: its that-clause, or a back-reference to a claim."""
+    if noun.lower_ in QUANTIFIERS:  # "many of the points"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
     lemma = noun.lemma_.lower()
     is_claim = lemma in CLAIM_NOUNS or lemma in FALSITY_NOUNS
     clause = _complement_clause(noun)
@@ -242,11 +301,19 @@ def _noun_target(noun: Token, any_noun: bool = False) -> _Target | None:
         return None if target is None else _Target(target.inner, lemma, noun)
     if lemma in PROPOSAL_NOUNS:
         return None
+    if noun.lower_ in BACK_REFERENCE_PRONOUNS and _is_relative_pronoun(noun):
+        return None  # "stereotypes that are untrue" describes, it answers nothing
     if is_claim or noun.lower_ in BACK_REFERENCE_PRONOUNS:
         return _Target(reference=noun.lower_, noun=noun)
     if any_noun and noun.pos_ in {"NOUN", "PROPN"}:
         return _Target(reference=noun.lower_, noun=noun)
     return None
+
+
+def _is_relative_pronoun(token: Token) -> bool:
+    return token.lower_ in {"that", "which"} and any(
+        a.dep_ in {"relcl", "acl"} for a in [token.head, *token.head.ancestors][:2]
+    )
 
 
 def _complement_clause(noun: Token) -> Token | None:
@@ -263,7 +330,7 @@ def _complement_clause(noun: Token) -> Token | None:
         verb = t.head
         if t.dep_ in {"nsubj", "nsubjpass", "dobj"} or verb.i <= t.i:
             return None
-        has_subject = any(c.dep_ in _SUBJECT_DEPS and c is not t for c in verb.children)
+        has_subject = any(c.dep_ in _SUBJECT_DEPS | {"expl"} and c is not t for c in verb.children)
         return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
     return None
 
@@ -274,41 +341,76 @@ def _has_mark(clause: Token, *marks: str) -> bool:
 
 def _is_proposal_clause(clause: Token) -> bool:
     """'that we should raise taxes' proposes, it does not assert."""
-    return any(c.dep_ == "aux" and c.lower_ in PROPOSAL_MODALS for c in clause.children)
+    return any(t.lower_ in PROPOSAL_MODALS and t.i < clause.i for t in clause.subtree)
 
 
 def _is_not_true(token: Token) -> bool:
-    return token.lower_ == "true" and _negated(token.head if token.dep_ == "acomp" else token)
+    """'not true', but not 'not true of previous nominees'."""
+    if token.lower_ != "true" or any(c.dep_ == "prep" for c in token.children):
+        return False
+    return _negated(token.head if token.dep_ == "acomp" else token)
 
 
 def _falsity_target(word: Token) -> _Target | None:
     """'the claims are false', 'called it a lie', 'this fiction that X', 'It's nonsense'."""
+    if word.lemma_.lower() in OPINION_FALSITY:
+        return _opinion_target(word)
+    return _falsity_target_of(word)
+
+
+def _opinion_target(word: Token) -> _Target | None:
+    """'wrong', 'absurd' deny only a claim ('the report is wrong') or a person's saying ('she is wrong',
+    'wrong for saying X'); 'wrong about taxes' or 'the plan is absurd' are opinions."""
     target = _falsity_target_of(word)
-    if target is not None and word.lemma_.lower() in OPINION_FALSITY:
-        noun = target.noun
-        return target if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS else None
-    return target
+    if target is not None and target.noun is not None and target.noun.lemma_.lower() in CLAIM_NOUNS:
+        return target
+    if word.dep_ != "acomp" or not _is_copula(word.head):
+        return None
+    subject = next((c for c in word.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or not (subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ == "PERSON"):
+        return None
+    preps = [c for c in [*word.children, *word.head.children] if c.dep_ == "prep"]
+    if any(p.lower_ != "for" for p in preps):
+        return None
+    saying = next((t for p in preps for t in p.children if t.dep_ == "pcomp"), None)
+    clause = None if saying is None else next((c for c in saying.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return _clause_target(clause)
+    return None if preps else _Target(reference=subject.lower_, noun=subject)
+
+
+def _is_definite_claim(noun: Token) -> bool:
+    """'the false claims', 'his baseless charge': a particular claim, not a genre ('fake news stories')."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS or any(c.lower_ == "news" for c in noun.children):
+        return False
+    return _complement_clause(noun) is not None or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children
+    )
+
+
+def _is_copula(token: Token) -> bool:
+    return token.lemma_.lower() in COPULAS or token.lower_ in {"'s", "’s", "'re", "’re"}
 
 
 def _falsity_target_of(word: Token) -> _Target | None:
     lemma = word.lemma_.lower()
-    if word.dep_ == "amod" and word.head.lemma_.lower() not in CLAIM_NOUNS:
-        return None  # "false passports", "fake accent"
+    if word.dep_ == "amod":  # "the false claims", "Trump's baseless allegation that ..."
+        return _noun_target(word.head) if _is_definite_claim(word.head) else None
     if lemma != "true" and (_negated(word) or _negated(word.head)):
         return None  # "not necessarily wrong"
     if lemma in FALSITY_NOUNS:
-        clause = next((c for c in word.children if c.dep_ in {"acl", "ccomp"} and _has_mark(c, "that")), None)
+        clause = _complement_clause(word)
         if clause is not None:
             target = _clause_target(clause)
             return None if target is None else _Target(target.inner, lemma)
     head = word.head
     # copular: "<subject> is false / a lie / not true"
-    if word.dep_ in {"acomp", "attr"} and head.lemma_ in {"be", "seem", "appear", "prove", "remain"}:
+    if word.dep_ in {"acomp", "attr"} and _is_copula(head):
         subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
         return None if subject is None else _noun_target(subject)
     # labelling: "called the claims false", "described it as a lie"
     label = head if head.lemma_.lower() in LABEL_VERBS else head.head if head.dep_ == "prep" else None
-    if label is not None and label.lemma_.lower() in LABEL_VERBS:
+    if label is not None and label.lemma_.lower() in LABEL_VERBS and label.pos_ == "VERB":
         for t in label.subtree:
             if t.dep_ in _OBJECT_DEPS and t is not word and t.i > label.i:
                 target = _noun_target(t)

@@ -16,15 +16,48 @@ CLAIM_NOUNS = frozenset(
     claim allegation accusation charge report reporting story article account assertion suggestion notion
     idea characterization characterisation description portrayal contention rumor rumour speculation
     insinuation assessment theory narrative finding conclusion statement remark comment depiction
-    version implication impression view argument perception criticism attack smear
+    version implication impression view argument perception criticism attack smear fact number figure
+    statistic data poll point
     """.split()
 )
+
+# Headline words (title case defeats the tagger) that deny what follows them; the second set only when a
+# claim noun follows ("Disputes Characterization Of ...").
+HEADLINE_CUES = frozenset(
+    {
+        "deny",
+        "denies",
+        "denied",
+        "refutes",
+        "refuted",
+        "rebuts",
+        "rebutted",
+        "debunks",
+        "debunked",
+        "disputes",
+        "disputed",
+        "rejects",
+        "rejected",
+        "dismisses",
+        "dismissed",
+    }
+)
+HEADLINE_CLAIM_CUES = frozenset({"disputes", "disputed", "rejects", "rejected", "dismisses", "dismissed"})
+
+# Verbs linking a subject to a falsity word ("the report is false", "the claims proved baseless").
+COPULAS = frozenset({"be", "seem", "appear", "prove", "remain"})
+
+# Subjects of "is wrong" that are people (a person wrong in what they said), not plans or policies.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# "many of the points": the noun after "of" is the object.
+QUANTIFIERS = frozenset({"many", "some", "all", "each", "any", "most", "several", "much"})
 
 # Nouns that mean the thing itself is false ("this fiction that ...", "called it a lie").
 FALSITY_NOUNS = frozenset(
     """
     lie lies falsehood fabrication disinformation misinformation nonsense fiction myth hoax malarkey
-    garbage rubbish baloney hogwash smear fantasy propaganda
+    garbage rubbish baloney hogwash smear fantasy
     """.split()
 )
 
@@ -53,6 +86,20 @@ DENIED_THINGS = frozenset(
     licence coverage care treatment seat place spot communion
     """.split()
 )
+
+# What a party denies having done or had, when "deny" takes a plain noun ("denied any wrongdoing").
+DENIED_CHARGES = frozenset(
+    """
+    wrongdoing involvement role link links tie ties connection connections knowledge existence affair
+    participation complicity responsibility contact contacts relationship meeting
+    """.split()
+)
+
+# Determiners that make a claim noun a particular claim ("the false claims", "these baseless charges").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+# Modals under which a denial is not made but conditioned, wished or required ("could deny", "must rebut").
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "must", "should"})
 
 # Objects that make a rejection a rejected proposal, not a denied claim.
 PROPOSAL_NOUNS = frozenset(
