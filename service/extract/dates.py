@@ -611,10 +611,21 @@ def _resolve_in_units(m: re.Match[str], ctx: _Context) -> Timex | None:
     return Timex(TimexType.DURATION, _duration(amount, unit))
 
 
+def _before_verb_or_after_modal(ctx: _Context) -> bool:
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    before = ctx.doc[span.start - 1] if span.start > 0 else None
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    return (before is not None and before.tag_ == "MD") or (after is not None and after.tag_ == "VB")
+
+
 def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
     after = ctx.text[m.end() : m.end() + 8].lower()
     if re.match(r"[\s-]*old\b", after) or _previous_word(ctx) in ("aged", "age", "ages"):
         return None  # an age, not a period
+    if re.fullmatch(r"(?:one|some)\s+day", m.group(0), re.IGNORECASE) and _before_verb_or_after_modal(ctx):
+        return Timex(TimexType.DATE, "FUTURE_REF")  # "will one day be": some day to come, not a length
     num = m.group("num")
     plural = m.group("unit_text").lower().endswith("s")
     amount = parse_number(num) if num else (1 if m.group("lead") and not plural else None)
@@ -631,6 +642,8 @@ def _resolve_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
 def _resolve_adjective_duration(m: re.Match[str], ctx: _Context) -> Timex | None:
     if re.match(r"-?old\b", ctx.text[m.end() : m.end() + 5].lower()):
         return None  # "five-year-old": an age
+    if m.group(0).lower().endswith("quarters"):
+        return None  # "three-quarters of its food": a fraction
     return Timex(TimexType.DURATION, _duration(parse_number(m.group("num")), m.group("unit")))
 
 
@@ -963,7 +976,7 @@ RULES: tuple[_Rule, ...] = (
         _rx(
             r"(?:the\s+)?(?:(?P<lead>past|last|next|coming|first|final|following|previous|latest|recent|"
             r"subsequent)\s+)?"
-            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?:(?:more|additional|further|straight|consecutive|full)\s+)?"
+            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
             rf"(?P<unit_text>{_UNIT})(?P<and_half>\s+and\s+a\s+half)?"
         ),
         _resolve_duration,
