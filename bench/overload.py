@@ -125,24 +125,21 @@ async def overload(
     return outcomes, probe, elapsed
 
 
-def server_errors(metrics_text: str) -> dict[str, float]:
-    """5xx counts by status from the server's own http_requests_total (503 is the intended shedding)."""
+def sum_by_label(metrics_text: str, metric: str, label: str, values: str = r"[^\"]*") -> dict[str, float]:
+    """A Prometheus counter summed by one label, from the server's own exposition."""
     counts: dict[str, float] = {}
-    for match in re.finditer(
-        r'^http_requests_total\{[^}]*status="(5\d\d)"[^}]*\} (\S+)$', metrics_text, re.M
-    ):
+    line = rf'^{metric}\{{[^}}]*{label}="({values})"[^}}]*\}} (\S+)$'
+    for match in re.finditer(line, metrics_text, re.M):
         counts[match.group(1)] = counts.get(match.group(1), 0.0) + float(match.group(2))
     return counts
 
 
-async def recovery(
-    base: str, body: dict[str, str], requests: int
-) -> tuple[list[Outcome], int, dict[str, float]]:
+async def recovery(base: str, body: dict[str, str], requests: int) -> tuple[list[Outcome], int, str]:
     async with httpx.AsyncClient(base_url=base, timeout=CLIENT_TIMEOUT) as client:
         outcomes = [await enrich(client, body) for _ in range(requests)]
         ready = (await client.get("/readyz")).status_code
-        errors = server_errors((await client.get("/metrics")).text)
-    return outcomes, ready, errors
+        metrics = (await client.get("/metrics")).text
+    return outcomes, ready, metrics
 
 
 def main() -> int:
@@ -167,7 +164,11 @@ def main() -> int:
         fill = 2 * (settings.max_queued_requests + 1) / ((args.factor - 1) * capacity)
         seconds = min(max(args.seconds, fill), args.max_seconds)
         outcomes, probe, elapsed = asyncio.run(overload(base, body, rate, seconds, args.max_requests))
-        after, ready, errors = asyncio.run(recovery(base, body, args.after))
+        after, ready, metrics = asyncio.run(recovery(base, body, args.after))
+    errors = sum_by_label(
+        metrics, "http_requests_total", "status", r"5\d\d"
+    )  # 503s include /readyz at startup
+    refused = sum_by_label(metrics, "enrich_rejected_total", "reason")
 
     accepted = [o.seconds for o in outcomes if o.status == 200]
     shed = [o for o in outcomes if o.status == 503]
@@ -207,7 +208,7 @@ def main() -> int:
     print(
         f"after:    {sum(o.status == 200 for o in after)}/{len(after)} ok  {ms([o.seconds for o in after])}  /readyz {ready}"
     )
-    print(f"server 5xx counts: {errors or 'none'}")
+    print(f"server 5xx counts: {errors or 'none'}; refusals by reason: {refused or 'none'}")
     for name, ok in checks.items():
         print(f"[{'PASS' if ok else 'FAIL'}] {name}")
     return 0 if all(checks.values()) else 1
