@@ -107,6 +107,8 @@ def run_everywhere(pipeline: Pipeline, text: str, reference: dt.date, features: 
         assert_offsets_valid(text, result, job.offset_encoding)
         assert_clusters_consistent(result)
         assert not (set(Feature) - features) & {f for f in Feature if getattr(result, f.value)}
+    texts_found = [[span.text for span in spans(result)] for result in results]
+    assert texts_found[1:] == texts_found[:-1], "the offset encoding changed what was found"
 
 
 # --- the whole pipeline -------------------------------------------------------------------------------
