@@ -25,7 +25,8 @@ OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 # A quoted stretch without a cue is a quote only when it is at least this many words long.
-MIN_UNCUED_WORDS = 5
+MIN_UNCUED_WORDS = 4
+MIN_FRAMED_WORDS = 2
 # The most characters between a quote's end and its resumption after the attribution.
 MAX_ATTRIBUTION_CHARS = 100
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
@@ -372,10 +373,12 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         if any(_overlap(span, f.content) * 2 >= length for f in found):
             continue
         words = text[span[0] : span[1]].split()
-        if len(words) < MIN_UNCUED_WORDS or all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        if all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue
-        if (framed := _cue_around(doc, span)) is not None:
+        if (framed := _cue_around(doc, span)) is not None and len(words) >= MIN_FRAMED_WORDS:
             extra.append(framed)
+            continue
+        if len(words) < MIN_UNCUED_WORDS:
             continue
         paragraph = _paragraph_of(text, span[0])
         previous = _paragraph_of(text, max(0, paragraph[0] - 2))
