@@ -187,6 +187,16 @@ def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:
 
 
 def _speaker_of(verb: Token) -> tuple[int, int] | None:
+    """The source of a cue verb: its subject by the parse, else the subject of its sentence standing
+    before it (a participle the parser cut loose: "X, arguing …", "X was … calling …")."""
+    found = _subject_by_parse(verb)
+    if found is not None:
+        return found
+    subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE]
+    return _phrase(subjects[0]) if subjects else None
+
+
+def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
     """The cue's subject, or the subject of the verb it continues ("X declined, saying …", "X angered
     voters by saying …"), or the noun a participle describes ("a statement saying …")."""
     current = verb
@@ -382,9 +392,15 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
             continue
         paragraph = _paragraph_of(text, span[0])
         previous = _paragraph_of(text, max(0, paragraph[0] - 2))
-        near = [f for f in found if f.speaker is not None and paragraph[0] <= f.cue[0] < paragraph[1]]
-        near = near or [f for f in found if f.speaker is not None and previous[0] <= f.cue[0] < span[0]]
-        speaker = min(near, key=lambda f: abs(f.cue[0] - span[0])).speaker if near else None
+        spoken = [f for f in found + extra if f.speaker is not None]
+        before = [f for f in spoken if previous[0] <= f.cue[0] < span[0]]
+        after = [f for f in spoken if span[1] <= f.cue[0] < paragraph[1]]
+        nearest = (
+            max(before, key=lambda f: f.cue[0])
+            if before
+            else min(after, key=lambda f: f.cue[0], default=None)
+        )
+        speaker = None if nearest is None else nearest.speaker
         extra.append(Attribution(span, (span[0], span[0]), speaker, "uncued"))
     return extra
 
