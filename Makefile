@@ -10,7 +10,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format eval bench soak openapi audit lock clean
+.PHONY: help run test test-fast lint format eval bench soak overload openapi audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ bench: $(DEV_STAMP) ## Throughput/latency benchmark: raw spaCy vs pipeline vs HT
 
 soak: $(DEV_STAMP) ## Memory soak: 20,000 requests of unique tokens, RSS along the way
 	$(PY) bench/soak.py
+
+overload: $(DEV_STAMP) ## Overload check: at twice measured capacity the server sheds 503s and recovers
+	$(PY) bench/overload.py
 
 openapi: $(DEV_STAMP) ## Regenerate openapi.yaml from the app
 	$(PY) -m service.openapi > openapi.yaml

@@ -103,7 +103,8 @@ class Pipeline:
         self.run([Job(WARM_UP_TEXT, dt.date(2022, 3, 14))])
 
     def run(self, jobs: list[Job]) -> list[EnrichResponse]:
-        """Enrich documents in order; documents needing the same components share one `nlp.pipe`."""
+        """Enrich documents in order; documents needing the same components share one `nlp.pipe` (which
+        gains little from batching on CPU, so it parses one document at a time between deadline checks)."""
         results: list[EnrichResponse | None] = [None] * len(jobs)
         groups: dict[tuple[str, ...], list[int]] = {}
         for index, job in enumerate(jobs):
@@ -113,14 +114,24 @@ class Pipeline:
             with self._nlp.memory_zone():
                 for components, indices in groups.items():
                     disable = [name for name in self.component_names if name not in components]
-                    started = time.perf_counter()
-                    docs = list(self._nlp.pipe((jobs[i].text for i in indices), disable=disable))
-                    parse_ms = (time.perf_counter() - started) * 1000 / len(docs)  # shared batch cost
-                    for i, doc in zip(indices, docs, strict=True):
-                        results[i] = self._enrich(doc, jobs[i], parse_ms)
+                    texts = self._texts_within_deadline([jobs[i] for i in indices])
+                    docs = self._nlp.pipe(texts, disable=disable, batch_size=1)
+                    for i in indices:
+                        started = time.perf_counter()
+                        doc = next(docs)
+                        results[i] = self._enrich(doc, jobs[i], (time.perf_counter() - started) * 1000)
             if self._characters_since_compaction >= self._compact_after_characters:
                 self._compact_vocab()
         return [r for r in results if r is not None]
+
+    @staticmethod
+    def _texts_within_deadline(jobs: list[Job]) -> Iterator[str]:
+        """Feeds `nlp.pipe` one document at a time and stops a batch whose deadline has passed, so a
+        request the client was already told had timed out does not keep the spaCy thread busy."""
+        for job in jobs:
+            if time.monotonic() > job.deadline:
+                raise DeadlineExceeded("parse")
+            yield job.text
 
     def _compact_vocab(self) -> None:
         """Drop the tombstones memory zones leave in the vocab's tables (see COMPACT_AFTER_CHARACTERS)."""

@@ -108,9 +108,6 @@ def test_4xx_bodies_leak_no_internals(client: TestClient, method: str, path: str
 
 @pytest.mark.slow
 @pytest.mark.timeout(90)
-@pytest.mark.xfail(
-    strict=True, reason="pipeline.run parses a whole batch (list(nlp.pipe)) before any deadline check"
-)
 def test_a_batch_past_its_deadline_stops_holding_the_worker(pipeline: Pipeline) -> None:
     """A request the client was told had timed out must not keep the one spaCy thread busy for long after:
     every request behind it would be turned away too."""
