@@ -24,6 +24,10 @@ DOUBLE_MARKS = '"“”„«»'
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
+_MARK_AND_PUNCT = DOUBLE_MARKS + "‘’'.,;:!?()[]"
+_TITLE_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+)
 # A quoted stretch without a cue is a quote only when it is at least this many words long.
 MIN_UNCUED_WORDS = 4
 MIN_FRAMED_WORDS = 2
@@ -373,6 +377,13 @@ def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
     return Attribution(span, (verb.idx, verb.idx + len(verb)), speaker, "framed")
 
 
+def _looks_like_title(words: list[str]) -> bool:
+    """ "State of the Union", "Make America Great Again": every word but short function words capitalised."""
+    letters = [w.strip(_MARK_AND_PUNCT) for w in words]
+    content = [w for w in letters if w and w[0].isalpha() and w.lower() not in _TITLE_FUNCTION_WORDS]
+    return all(w[0].isupper() for w in content)
+
+
 def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
     """Long quoted stretches no cue claimed: the verb of the sentence around the quote is the cue;
     a quote alone in its sentence continues the nearest attribution in the paragraph, or the previous one."""
@@ -383,7 +394,7 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         if any(_overlap(span, f.content) * 2 >= length for f in found):
             continue
         words = text[span[0] : span[1]].split()
-        if all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        if _looks_like_title(words):
             continue
         if (framed := _cue_around(doc, span)) is not None and len(words) >= MIN_FRAMED_WORDS:
             extra.append(framed)
