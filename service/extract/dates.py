@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -1061,13 +1062,16 @@ def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candida
     if not days or not doc.has_annotation("SENT_START"):
         return candidates
     sentence_starts = [sentence.start_char for sentence in doc.sents]
+    day_starts = [d.start for d in days]  # in text order
 
     def sentence_of(candidate: _Candidate) -> int:
         return bisect.bisect_right(sentence_starts, candidate.start)
 
     anchored = []
     for candidate in candidates:
-        near = [d for d in days if candidate.rule == "time" and sentence_of(d) == sentence_of(candidate)]
+        at = bisect.bisect_left(day_starts, candidate.start)
+        neighbours = days[max(0, at - 1) : at + 1] if candidate.rule == "time" else []
+        near = [d for d in neighbours if sentence_of(d) == sentence_of(candidate)]
         if near and candidate.timex.value:
             day = min(near, key=lambda d: abs(d.start - candidate.start)).timex.value or ""
             candidate = replace(
@@ -1105,9 +1109,15 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     order = {rule.name: i for i, rule in enumerate(RULES)}
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order.get(c.rule, len(order)), c.start))
     taken: list[_Candidate] = []
+    starts: list[int] = []  # of the taken candidates, sorted; they never overlap
+    ends: list[int] = []
     for candidate in ranked:
-        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
-            taken.append(candidate)
+        at = bisect.bisect_left(starts, candidate.start)
+        if (at > 0 and ends[at - 1] > candidate.start) or (at < len(starts) and starts[at] < candidate.end):
+            continue
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
+        taken.append(candidate)
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -1165,11 +1175,15 @@ def absolute_value(text: str) -> str | None:
 
 def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """spaCy's DATE/TIME entities where no rule found or rejected anything: found, without a value."""
+    spans = sorted(taken)
+    starts = [start for start, _ in spans]
+    furthest_ends = list(itertools.accumulate((end for _, end in spans), max))
     found = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _AGE_OR_ORDINAL.search(ent.text):
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        before = bisect.bisect_left(starts, ent.end_char)  # spans starting before the entity ends
+        if before and furthest_ends[before - 1] > ent.start_char:
             continue
         kind = TimexType.TIME if ent.label_ == "TIME" else TimexType.DATE
         value = absolute_value(ent.text) if kind is TimexType.DATE else None
