@@ -586,9 +586,7 @@ def _resolve_ago(m: re.Match[str], ctx: _Context) -> Timex | None:
     if unit == "year" and amount == 1 and direction == "ago":
         return _year_ago(ctx)
     steps = -amount if direction == "ago" else amount
-    if unit == "week":  # "two weeks ago" names a day
-        return Timex(TimexType.DATE, _day(ctx.reference + dt.timedelta(weeks=steps)))
-    value = _anchor_unit(ctx.reference, unit, steps)
+    value = _anchor_unit(ctx.reference, unit, steps)  # at the unit's granularity: "two weeks ago" → a week
     return Timex(TimexType.DATE, value) if value else None
 
 

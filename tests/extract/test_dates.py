@@ -60,6 +60,7 @@ CASES = [
     # counted periods away from the reference
     ("The ship sank two days ago.", MONDAY, "two days", "DATE", "2022-03-12", None),
     ("The mine closed five years ago.", MONDAY, "five years", "DATE", "2017", None),
+    ("The mine closed two weeks ago.", MONDAY, "two weeks", "DATE", "2022-W09", None),
     ("The bridge will reopen in three weeks.", MONDAY, "three weeks", "DATE", "2022-W14", None),
     # durations
     ("The strike lasted four months.", MONDAY, "four months", "DURATION", "P4M", None),
