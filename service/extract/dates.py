@@ -817,9 +817,9 @@ _ANAPHORIC_STEPS = {
 
 
 def _resolve_anaphoric(m: re.Match[str], ctx: _Context) -> Timex | None:
-    """'that year', 'the same day', 'the next morning', 'the day before': from the last one the text
+    """'that year', 'the same day', 'the next morning', 'the year before': from the last one the text
     named (TimeML anchors these to the narrative, not to the publication date); null when none was."""
-    unit = (m.group("unit") or "day").lower()
+    unit = (m.group("unit") or m.group("shifted") or "day").lower()
     step_word = (m.group("step") or m.group("dir") or "").lower()
     if step_word == "next" and unit != "day" and not m.group("part"):
         return None  # "the next year": the rule for "next year" reads it
@@ -956,7 +956,7 @@ RULES: tuple[_Rule, ...] = (
         "anaphoric",
         _rx(
             r"(?:that(?:\s+same)?|the\s+same|the\s+(?P<step>following|next|previous|preceding|prior))\s+"
-            rf"(?:(?P<unit>year|month|week|day)|{_PART})|the\s+day\s+(?P<dir>before|after)"
+            rf"(?:(?P<unit>year|month|week|day)|{_PART})|the\s+(?P<shifted>year|month|week|day)\s+(?P<dir>before|after)"
         ),
         _resolve_anaphoric,
     ),
@@ -1085,7 +1085,8 @@ def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candida
     for candidate in candidates:
         previous = merged[-1] if merged else None
         anaphoric = previous is not None and previous.rule == "anaphoric" and previous.match is not None
-        shift = previous.match.group("dir") if anaphoric and previous and previous.match else None
+        day_shift = anaphoric and previous and previous.match and previous.match.group("shifted") == "day"
+        shift = previous.match.group("dir") if day_shift and previous and previous.match else None
         value = candidate.timex.value or ""
         if (
             previous

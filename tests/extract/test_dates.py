@@ -238,6 +238,8 @@ CASES = [
     ("Shops reopened the day after Christmas.", MONDAY, "day", "DATE", "2021-12-26", None),
     ("He was held on Friday and spoke the day before the vote.", MONDAY, "the day", "DATE", None, None),
     ("He left the next day.", MONDAY, "next", "DATE", None, None),
+    ("Sales rose in 2020, up from $4 million the year before.", MONDAY, "the year", "DATE", "2019", None),
+    ("He fled the week before Christmas.", MONDAY, "the week", "DATE", None, None),
     (
         "The board met in March 2020. The following month, it sold the firm.",
         MONDAY,
