@@ -40,6 +40,7 @@ class MentionResolver:
 
     def __init__(self, doc: Doc, entities: EntityClusters) -> None:
         self._doc = doc
+        self._text = doc.text  # Doc.text joins every token on each access: read it once
         self._entities = entities
         self._persons = [m for m in entities.mentions if m.label == "PERSON"]
         self._person_starts = [m.start for m in self._persons]
@@ -106,7 +107,7 @@ class MentionResolver:
 
     def resolve(self, start: int, end: int) -> Speaker:
         """A speaker for the mention [start, end): its span always, its cluster when a route finds one."""
-        text = self._doc.text
+        text = self._text
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         end = max(start, end)
         cluster = self._cluster_for(start, end)

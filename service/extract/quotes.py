@@ -125,17 +125,18 @@ def _mark_role(text: str, i: int, is_open: bool) -> str:
 
 
 def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """The stretch of text the tokens cover, without edge punctuation; None when no word is left.
+    (`Doc.text` joins the whole document on every access, so only the hull's own text is read.)"""
     if not tokens:
         return None
-    doc = tokens[0].doc
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t) for t in tokens)
-    text = doc.text
+    hull = tokens[0].doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    text, base = hull.text, hull.start_char
+    start, end = 0, len(text)
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
-    return (start, end) if any(c.isalnum() for c in text[start:end]) else None
+    return (base + start, base + end) if any(c.isalnum() for c in text[start:end]) else None
 
 
 def _subtree(token: Token, without: Token | None = None) -> list[Token]:
@@ -233,15 +234,15 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 def _colon_quote(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """`X said: "…"` — the quoted stretch right after a colon that closes the cue's clause."""
-    sentence_end = verb.sent.end_char
-    text = verb.doc.text
-    colon = text.find(":", verb.idx, min(len(text), max(sentence_end, verb.idx + 60)))
-    if colon < 0 or colon - verb.idx > 60:
+    doc = verb.doc
+    window = doc[verb.i + 1 : min(len(doc), verb.i + 1 + MAX_FRAME_TOKENS)]
+    colon = next((t for t in window if t.text == ":"), None)
+    if colon is None:
         return None
-    after = colon + 1
-    while after < len(text) and text[after].isspace():
-        after += 1
-    return next(((s, e) for s, e in quotes if s == after), None)
+    following = next((t for t in doc[colon.i + 1 : colon.i + 4] if not t.is_space), None)
+    if following is None:
+        return None
+    return next(((s, e) for s, e in quotes if s == following.idx), None)
 
 
 def _source_of_according(token: Token) -> Token | None:
@@ -454,11 +455,12 @@ def candidate_attributions(
     doc: Doc, quotes: list[tuple[int, int]], lexicon: CueLexicon = LEXICON
 ) -> list[Attribution]:
     """Every attribution the lexicon's cues find, nested ones included (also used to mine cues)."""
+    text = doc.text
     found = []
     for token in doc:
         attribution = _attribution_for(token, quotes, lexicon)
         if attribution is not None:
-            found.append(_extend_by_marks(doc.text, attribution, quotes))
+            found.append(_extend_by_marks(text, attribution, quotes))
     return found
 
 
