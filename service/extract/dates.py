@@ -3,8 +3,10 @@
 Candidates come from regular patterns over the text (one rule per family, built from the tables in
 `date_lexicon`) and from spaCy's DATE/TIME entities; the longest non-overlapping candidates win. Rules
 that need the reading of the sentence ask the parse for the tense of the governing verb: a bare weekday
-or month is the past occurrence under a past verb and the next one under "will". Expressions whose value
-cannot be known honestly keep a null value rather than a guess.
+or month is the past occurrence under a past verb and the next one under "will". Expressions that point
+back into the text ("the next morning", "the year before", "a year earlier" in a quarterly report) are
+resolved, in text order, from what the text named last, as TimeML does; the publication date anchors the
+rest. Expressions whose value cannot be known honestly keep a null value rather than a guess.
 """
 
 from __future__ import annotations
@@ -1079,22 +1081,28 @@ def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candida
     return anchored
 
 
+def _day_shift(candidate: _Candidate) -> int | None:
+    """+1 or -1 for 'the day after' or 'the day before', else None."""
+    match = candidate.match
+    if candidate.rule != "anaphoric" or match is None or (match.group("shifted") or "").lower() != "day":
+        return None
+    return _ANAPHORIC_STEPS[match.group("dir").lower()]
+
+
 def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'the day before last Tuesday', 'the day after Christmas': one DATE a day off the named day."""
     merged: list[_Candidate] = []
     for candidate in candidates:
         previous = merged[-1] if merged else None
-        anaphoric = previous is not None and previous.rule == "anaphoric" and previous.match is not None
-        day_shift = anaphoric and previous and previous.match and previous.match.group("shifted") == "day"
-        shift = previous.match.group("dir") if day_shift and previous and previous.match else None
+        shift = _day_shift(previous) if previous is not None else None
         value = candidate.timex.value or ""
         if (
-            previous
+            previous is not None
             and shift
             and _DAY_VALUE.match(value)
             and not text[previous.end : candidate.start].strip()
         ):
-            day = dt.date.fromisoformat(value) + dt.timedelta(days=_ANAPHORIC_STEPS[shift.lower()])
+            day = dt.date.fromisoformat(value) + dt.timedelta(days=shift)
             merged[-1] = _Candidate(
                 previous.start, candidate.end, Timex(TimexType.DATE, _day(day)), "anaphoric"
             )
