@@ -11,6 +11,7 @@ Speakers are resolved to entity clusters by `mentions.MentionResolver`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -52,7 +53,7 @@ class Attribution:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     route: str  # how the content was found: clause, colon, intention, preposition, object, according,
-    # framed (the verb of the sentence around a quote), uncued
+    # framed (the verb of the sentence around a quote), labelled (NAME: …), uncued
 
 
 # --- quote marks ----------------------------------------------------------------------------------
@@ -378,11 +379,56 @@ def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
     return Attribution(span, (verb.idx, verb.idx + len(verb)), speaker, "framed")
 
 
+def _labelled_lines(text: str, entities: EntityClusters) -> list[Attribution]:
+    """`NAME: what was said` — a transcript turn or a headline credited to its source ("Newspaper: …"):
+    the label is a name of a few capitalised words (an entity, or capitals as transcripts write speakers)."""
+    found = []
+    for match in _LABELLED_LINE.finditer(text):
+        label_start, label_end = match.span("label")
+        label = match.group("label")
+        named = any(
+            m.label in _SPEAKER_LABELS and label_start <= m.start and m.end <= label_end
+            for m in entities.mentions
+        )
+        shouting = label.replace(" ", "").replace(".", "").isupper()
+        if (
+            (named or shouting)
+            and _looks_like_title(label.split())
+            and label.upper() not in _NOT_SPEAKER_LABELS
+        ):
+            content = (match.start("content"), _rstrip(text, match.end("content")))
+            found.append(Attribution(content, match.span("colon"), (label_start, label_end), "labelled"))
+    return found
+
+
 def _looks_like_title(words: list[str]) -> bool:
     """ "State of the Union", "Make America Great Again": every word but short function words capitalised."""
     letters = [w.strip(_MARK_AND_PUNCT) for w in words]
     content = [w for w in letters if w and w[0].isalpha() and w.lower() not in _TITLE_FUNCTION_WORDS]
     return all(w[0].isupper() for w in content)
+
+
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][\w.'’-]*(?: [\w.'’-]+){0,4})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
+# Labels before a colon that name a kind of text, not its source.
+_NOT_SPEAKER_LABELS = frozenset(
+    {
+        "UPDATE",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "PHOTO",
+        "VIDEO",
+        "WATCH",
+        "READ",
+        "RELATED",
+        "SOURCE",
+        "Q",
+        "A",
+    }
+)
 
 
 def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
@@ -468,7 +514,8 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     """Direct, partial and indirect quotes with cue and speaker, in text order (code-point offsets)."""
     text = doc.text
     quotes = quoted_spans(text)
-    found = _dedupe(_outermost(candidate_attributions(doc, quotes), quotes))
+    candidates = _labelled_lines(text, entities) + candidate_attributions(doc, quotes)
+    found = _dedupe(_outermost(candidates, quotes))
     found += _uncued_quotes(doc, quotes, found)
     resolver = MentionResolver(doc, entities)
     results = []

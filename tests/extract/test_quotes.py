@@ -121,6 +121,17 @@ def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
     assert quote.speaker is not None and quote.speaker.text == "Nora Kim"
 
 
+def test_transcript_turn_is_attributed_to_its_label(nlp: Language) -> None:
+    text = "HOST: What will you do first?\n\nMORALES: We will fix the roads and open the schools on time.\n"
+    quote = _find(_quotes(nlp, text), "fix the roads")
+    assert quote.speaker is not None and quote.speaker.text == "MORALES"
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
+def test_label_naming_a_kind_of_text_is_no_speaker(nlp: Language) -> None:
+    assert _quotes(nlp, "UPDATE: The bridge reopened at noon after repairs.") == []
+
+
 def test_quote_resumed_after_its_attribution_is_one_quote(nlp: Language) -> None:
     text = '"The plan is late," Ruth Adler said. "But it will be ready before the vote."'
     quotes = _quotes(nlp, text)
