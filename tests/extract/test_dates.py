@@ -414,5 +414,5 @@ def test_dense_dates_scale_linearly(nlp: Language) -> None:
         extract_dates(doc, MONDAY)
         return time.perf_counter() - started
 
-    small, large = min(seconds(200) for _ in range(2)), min(seconds(800) for _ in range(2))
-    assert large / small < 8, (small, large)
+    small, large = min(seconds(200) for _ in range(3)), min(seconds(800) for _ in range(3))
+    assert large / small < 10, (small, large)  # quadratic: 13 or more
