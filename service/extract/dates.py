@@ -115,9 +115,9 @@ _COUNT = (
     r"a\s+couple\s+of|a\s+couple|couple\s+of|an?)"
 )
 _HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half)"
-# A count, a count and a half ("5 1/2", "two and a half", "half an"), or a range ("two to three"), which
+# A count, a count and a half ("5 1/2", "two and a half", "half an", "a half"), or a range ("two to three"), which
 # names no single count.
-_NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{_HALF}?|half\s+an?)"
+_NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{_HALF}?|half(?:\s+an?)?|a\s+half)"
 _VAGUE = _alternation(lex.VAGUE_QUANTITIES)
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
 _PART = rf"(?P<part>{_alternation(lex.DAY_PARTS)})"
@@ -151,7 +151,7 @@ def parse_number(text: str) -> int | float | None:
     """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, '5 1/2' → 5.5, 'a couple of' → 2; None for vague
     quantities and ranges ('two to three')."""
     words = re.sub(r"\s+", " ", text.strip().lower())
-    if words in ("half a", "half an"):
+    if words in ("half", "a half", "half a", "half an"):
         return 0.5
     if half := re.fullmatch(r"(.+?)" + _HALF, words):
         whole = parse_number(half.group(1))
@@ -659,7 +659,17 @@ def _resolve_per_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
     return Timex(TimexType.SET, _duration(1, unit))
 
 
-_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+}
 
 
 def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -920,8 +930,9 @@ RULES: tuple[_Rule, ...] = (
         "ordinal_quarter",
         _rx(
             rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{_YEAR}(?:'s)?\s+))?"
-            r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
-            r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?"
+            r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+            r"(?P<unit>quarter|half)(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?"
         ),
         _resolve_ordinal_quarter,
     ),
