@@ -570,6 +570,10 @@ def _resolve_season(m: re.Match[str], ctx: _Context) -> Timex | None:
     if word == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "the fall of the wall"
     step = {"last": -1, "next": 1}.get(word, 0)
+    bounds = interval_of(_season(ctx.reference, season, 0))
+    ongoing = bounds is not None and bounds.first_day <= ctx.reference <= bounds.last_day
+    if word in ("", "the") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
+        step = 1 if ctx.tense is Tense.FUTURE else -1  # "will meet in the spring", "closed in the winter"
     return Timex(TimexType.DATE, _season(ctx.reference, season, step))
 
 
@@ -677,8 +681,9 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
     year_text = m.group("year") or m.group("year2")
     if year_text:
         year = year_number(year_text)
-    elif m.group("rel"):
-        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").split()[0].lower()]
+    elif m.group("rel") or m.group("year2_rel"):
+        relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
+        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[relation]
     else:
         year = ctx.reference.year
         if quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST:
@@ -932,7 +937,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{_YEAR}(?:'s)?\s+))?"
             r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
             r"(?P<unit>quarter|half)(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
-            r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<year2_rel>last|this|next)\s+year))?"
         ),
         _resolve_ordinal_quarter,
     ),

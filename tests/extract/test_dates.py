@@ -207,6 +207,10 @@ CASES = [
     # more seasons, holidays, weeks and months
     ("The drought began last fall.", MONDAY, "fall", "DATE", "2021-FA", None),
     ("The road will open next spring.", MONDAY, "spring", "DATE", "2023-SP", None),
+    ("The board will meet in the fall.", MONDAY, "fall", "DATE", "2022-FA", None),
+    ("The plant will reopen in the winter.", MONDAY, "winter", "DATE", "2022-WI", None),
+    ("The plant closed in the summer.", MONDAY, "summer", "DATE", "2021-SU", None),
+    ("In the first quarter of next year, sales will rise.", THURSDAY, "first", "DATE", "1990-Q1", None),
     ("Heating bills rose this winter.", dt.date(2022, 1, 10), "winter", "DATE", "2021-WI", None),
     ("He was released last Thanksgiving.", MONDAY, "Thanksgiving", "DATE", "2021-11-25", None),
     ("A hearing is planned for the week of March 21.", MONDAY, "week", "DATE", "2022-W12", None),
