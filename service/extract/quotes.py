@@ -37,7 +37,8 @@ MAX_ATTRIBUTION_CHARS = 100
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention.
-_NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "cc", "conj", "advcl"})
+_NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "advcl"})
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}|\b[ap]\.m\b")
 # Words that start a clause content but are not part of what was said.
 _COMPLEMENTIZERS = frozenset({"that"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -180,6 +181,7 @@ def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:
         return None
     is_dateline = (
         _is_time(subject)
+        or _CLOCK_TIME.search(" ".join(t.text for t in words)) is not None
         or any(t.text == ")" for t in words)
         or (subject.text.isupper() and len(subject.text) > 2 and subject.ent_type_ == "GPE")
     )
