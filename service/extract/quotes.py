@@ -221,6 +221,9 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
                 return _past_dateline(child, current) or _phrase(child)
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
                 return _phrase(by)
+        passive_subject = _child(current, "nsubjpass")
+        if passive_subject is not None and _child(current, "xcomp") is not None:  # "X is expected to …"
+            return _phrase(passive_subject)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return _phrase(current.head, _NOT_SPEAKER_DEPS | {"acl"})
         if current.dep_ not in _SUBJECT_SHARING_DEPS or current.head is current:
