@@ -6,6 +6,8 @@ encoding. Only the spaCy components the requested features need are run.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import threading
 import time
@@ -79,6 +81,16 @@ def components_for(features: frozenset[Feature], available: list[str]) -> list[s
 COMPACT_AFTER_CHARACTERS = 2_000_000  # ~0.3-0.6 s per ~1 minute of parsing: about 1% of the time
 
 
+_LIBC = ctypes.util.find_library("c")
+
+
+def _release_free_heap() -> None:
+    """Return the freed tables to the OS (glibc's malloc keeps them otherwise), so RSS stays flat."""
+    libc = ctypes.CDLL(_LIBC) if _LIBC else None
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
+
+
 class Pipeline:
     """Thread-safe by serialization: spaCy's memory zones are not, so one call runs at a time."""
 
@@ -136,8 +148,11 @@ class Pipeline:
     def _compact_vocab(self) -> None:
         """Drop the tombstones memory zones leave in the vocab's tables (see COMPACT_AFTER_CHARACTERS)."""
         vocab = self._nlp.vocab
+        getters = dict(vocab.lex_attr_getters)  # type: ignore[attr-defined]  # from_bytes re-wraps NORM
         kept = ["vectors", "lookups"]  # unchanged by requests; only strings and lexemes are rebuilt
         vocab.from_bytes(vocab.to_bytes(exclude=kept), exclude=kept)
+        vocab.lex_attr_getters = getters  # type: ignore[attr-defined]
+        _release_free_heap()
         self._characters_since_compaction = 0
 
     def _enrich(self, doc: Doc, job: Job, parse_ms: float) -> EnrichResponse:
