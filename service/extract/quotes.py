@@ -11,6 +11,7 @@ Speakers are resolved to entity clusters by `mentions.MentionResolver`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -330,7 +331,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution:
     """Grow a content to the quoted stretches it cuts into (a quote of several sentences)."""
     start, end = found.content
-    for q_start, q_end in quotes:
+    first = bisect.bisect_right(quotes, start, key=lambda q: q[1])  # quotes are sorted and disjoint
+    for q_start, q_end in quotes[first:]:
+        if q_start >= end:
+            break
         shared = text[max(start, q_start) : min(end, q_end)]
         touches = any(c.isalnum() for c in shared)
         inside_cue = q_start <= found.cue[0] < q_end
@@ -344,9 +348,7 @@ def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]
 def _resumed_quote_end(text: str, cue_end: int, end: int, quotes: list[tuple[int, int]]) -> int:
     """`"…," X said. "…"`: a quote resumed in the same paragraph right after its attribution belongs to
     the same quote, which then spans the attribution too; so do further quotes that follow at once."""
-    for q_start, q_end in quotes:
-        if q_start < cue_end:
-            continue
+    for q_start, q_end in quotes[bisect.bisect_left(quotes, cue_end, key=lambda q: q[0]) :]:
         between = text[max(end, cue_end) : q_start]
         limit = MAX_ATTRIBUTION_CHARS if end < cue_end else 3
         if "\n" in between or len(between) > limit or (between.strip() and between.strip()[-1] not in ".,:;"):
@@ -364,7 +366,8 @@ def _paragraph_of(text: str, position: int) -> tuple[int, int]:
 def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
     """A quote no listed cue claimed, in a sentence whose own verb frames it: after the quote
     (`"…," the judge exclaimed`), or before it (`X reacted to the deal: "…"`, `… released a statement:`)."""
-    inside = [t for t in doc if span[0] <= t.idx < span[1]]
+    covered = doc.char_span(span[0], span[1], alignment_mode="expand")
+    inside = [] if covered is None else list(covered)
     if not inside:
         return None
     last_sentence, first_sentence = inside[-1].sent, inside[0].sent
@@ -476,6 +479,11 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     return QuoteKind.direct if quoted * 10 >= (content[1] - content[0]) * 9 else QuoteKind.partial
 
 
+def _in_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(quotes, span[0], key=lambda q: q[0]) - 1
+    return index >= 0 and quotes[index][0] <= span[0] and span[1] <= quotes[index][1]
+
+
 def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Each word belongs to one attribution: drop those cued inside a quote or inside another content."""
 
@@ -485,7 +493,7 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
     return [
         f
         for f in found
-        if not any(inside(f.cue, q) for q in quotes)
+        if not _in_quote(f.cue, quotes)
         and not any(inside(f.cue, other.content) for other in found if other is not f)
     ]
 
