@@ -185,7 +185,9 @@ def _day(d: dt.date) -> str:
 
 
 def _week(d: dt.date) -> str:
-    """ISO week; a Sunday counts in the week it starts, as in US usage ("this week", said on a Sunday)."""
+    """ISO week; a Sunday counts in the week it starts, as in US usage ("this week", said on a Sunday).
+    Always two digits (2000-W07), as ISO 8601 writes weeks: some TimeBank files write 2000-W7, or 1989-WXX
+    for a week the annotator did not compute; neither is followed."""
     year, week, _ = (d + dt.timedelta(days=1) if d.weekday() == 6 else d).isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -504,6 +506,8 @@ def _decade_of(digit: int, reference: dt.date) -> int:
 
 
 def _resolve_decade(m: re.Match[str], ctx: _Context) -> Timex | None:
+    """'the 1980s' → 198, the decade (the issue's form, TIMEX2/TIDES granularity); TimeBank often writes
+    198X, "some year of the 1980s", which says less and is not used."""
     if m.group("full"):
         value = m.group("full")[:3]
     elif m.group("short"):
