@@ -1036,7 +1036,9 @@ def _mod_applies(word: str, mod: str | None, candidate: _Candidate, text: str) -
     if (
         timex.type is TimexType.DURATION
     ):  # "more than four hours", "some four months", not "over the past decade"
-        counted = candidate.match is not None and bool(candidate.match.groupdict().get("num"))
+        counted = candidate.rule == "per_unit" or (
+            candidate.match is not None and bool(candidate.match.groupdict().get("num"))
+        )  # "over a decade" counts one
         return word not in _LOOSE_AMOUNT_WORDS or (
             counted and not text[candidate.start :].lower().startswith("the")
         )

@@ -69,6 +69,7 @@ CASES = [
     ("Prices doubled over the past decade.", MONDAY, "decade", "DURATION", "P10Y", None),
     ("Talks have gone on for more than six weeks.", MONDAY, "six weeks", "DURATION", "P6W", "MORE_THAN"),
     ("They waited nearly two months.", MONDAY, "two months", "DURATION", "P2M", "APPROX"),
+    ("The firm has operated for well over a decade.", MONDAY, "decade", "DURATION", "P10Y", "MORE_THAN"),
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
     ("But four months later, the war began.", MONDAY, "four months", "DURATION", "P4M", None),
