@@ -33,8 +33,8 @@ class _Every:
 
 
 EVERY = _Every()
-PERMISSIVE = CueLexicon(EVERY, EVERY, EVERY, EVERY, EVERY)
-ROUTES = ("clause", "colon", "intention", "preposition", "object")
+PERMISSIVE = CueLexicon(EVERY, EVERY, EVERY, EVERY, EVERY, EVERY)
+ROUTES = ("clause", "colon", "intention", "preposition", "object", "noun")
 
 
 Spans = list[tuple[int, int]]

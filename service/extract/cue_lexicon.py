@@ -24,6 +24,7 @@ class CueLexicon:
     intention: Container[str]
     preposition: Container[str]
     object: Container[str]
+    noun: Container[str]
 
 
 # Content is a clause: "said that …", "…," X said (the quote is the verb's clausal complement).
@@ -130,6 +131,16 @@ OBJECT_VERBS = frozenset(
     """.split()
 )
 
+# Nouns of attribution: the clause or prepositional object after them is the content ("his insistence
+# that …"). Mined like the verbs, at a stricter 40% over 5 uses: a noun often has no source in sight.
+NOUN_CUES = frozenset(
+    """
+    admiration advice announcement anxiety assertion assumption chant commitment complaint confidence
+    criticism defense disclosure doubt estimate feeling hope inclination insistence joke mention opinion
+    pledge praise promise rejection reluctance speculation statement suggestion thought understanding
+    """.split()
+)
+
 # The lemmas of verbs of saying, to report speech attributions apart from the rest in evaluations.
 SPEECH_LEMMAS = frozenset(COLON_VERBS | {"accord"})
 
@@ -139,4 +150,5 @@ LEXICON = CueLexicon(
     intention=INTENTION_VERBS,
     preposition=PREPOSITION_CUES,
     object=OBJECT_VERBS,
+    noun=NOUN_CUES,
 )

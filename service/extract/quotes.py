@@ -43,6 +43,7 @@ _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}|\b[ap]\.m\b")
 # Words that start a clause content but are not part of what was said.
 _COMPLEMENTIZERS = frozenset({"that"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_NOUN_CUE_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "over", "that"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A cue hanging off another verb this way shares that verb's subject.
@@ -280,6 +281,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
     cue = (token.idx, token.idx + len(token))
     if token.lower_ == "according":
         return _according_to(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.noun:
+        return _noun_cue(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
     clause = _child(token, "ccomp")
@@ -303,6 +306,32 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
                 tokens.extend(extra.subtree)
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _noun_cue(noun: Token) -> Attribution | None:
+    """ "his claim that …", "criticism of the plan", "questions about …": the clause or the object of
+    the preposition is the content; a possessive is the source, else the subject of the verb holding the
+    noun ("X expressed doubt about …")."""
+    clause = _child(noun, "acl", "ccomp")
+    target = None
+    if clause is None:
+        prep = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CUE_PREPOSITIONS), None
+        )
+        target = None if prep is None else _child(prep, "pobj", "pcomp")
+    content_head = clause or target
+    if content_head is None or content_head.i < noun.i:
+        return None
+    content = _clause_content(clause, noun) if clause is not None else _char_span(_subtree(content_head))
+    owner = _child(noun, "poss")
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head  # "expressed doubt", "in a statement"
+    if owner is not None:
+        speaker = _phrase(owner)
+    elif noun.dep_ in ("dobj", "pobj") and holder.pos_ == "VERB":
+        speaker = _speaker_of(holder)
+    else:
+        speaker = None
+    return _make("noun", content, (noun.idx, noun.idx + len(noun)), speaker)
 
 
 def _is_time(token: Token) -> bool:

@@ -96,6 +96,13 @@ PATTERNS = [
         "show",
     ),
     (
+        "Her insistence that the border would stay open all winter surprised the mayors.",
+        "the border would stay open",
+        "indirect",
+        "Her",
+        "insistence",
+    ),
+    (
         "The union vowed to continue the strike until wages rise.",
         "continue the strike",
         "indirect",
