@@ -435,7 +435,7 @@ def _resolve_weekday(m: re.Match[str], ctx: _Context) -> Timex | None:
         return None
     weekday = lex.WEEKDAYS[word.lower()]
     relation = (m.group("rel") or "").lower()
-    if relation in ("each", "every") or m.group("plural"):  # "every Monday", "on Mondays"
+    if m.group("every") or m.group("plural"):  # "every Monday", "on Mondays"
         return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}")
     if relation == "last":
         delta = (ctx.reference.weekday() - weekday) % 7 or 7
@@ -765,7 +765,9 @@ def _resolve_set_word(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 def _resolve_every(m: re.Match[str], ctx: _Context) -> Timex | None:
-    return Timex(TimexType.SET, _duration(2 if m.group("other") else 1, m.group("unit")))
+    """'every month' → P1M, 'every other week' → P2W, 'every three months' → P3M."""
+    every = 2 if m.group("other") else parse_number(m.group("num")) if m.group("num") else 1
+    return Timex(TimexType.SET, _duration(every, m.group("unit")))
 
 
 def _clock_time(m: re.Match[str]) -> str | None:
@@ -910,7 +912,10 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "weekday",
-        _rx(rf"(?:(?P<rel>last|next|this|coming|each|every)\s+)?{_WEEKDAY}(?P<plural>s)?(?:\s+{_PART})?"),
+        _rx(
+            rf"(?:(?P<rel>last|next|this|coming)\s+|(?P<every>each|every)\s+(?:other\s+)?)?{_WEEKDAY}(?P<plural>s)?"
+            rf"(?:\s+{_PART})?"
+        ),
         _resolve_weekday,
     ),
     _Rule(
@@ -1003,7 +1008,9 @@ RULES: tuple[_Rule, ...] = (
         _resolve_duration,
     ),
     _Rule("adjective_duration", _rx(rf"(?P<num>{_NUMBER})-{_UNIT}(?!s)"), _resolve_adjective_duration),
-    _Rule("every", _rx(rf"(?:every|each)\s+(?P<other>other\s+)?{_UNIT}"), _resolve_every),
+    _Rule(
+        "every", _rx(rf"(?:every|each)\s+(?:(?P<other>other)|(?P<num>{_NUMBER}))?\s*{_UNIT}"), _resolve_every
+    ),
     _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word),
     _Rule("reference_word", _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"), _resolve_reference_word),
     _Rule("the_year", _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year"), _resolve_the_year),

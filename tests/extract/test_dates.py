@@ -155,6 +155,9 @@ CASES = [
     ("The company earns $5 billion a year.", MONDAY, "a year", "SET", "P1Y", None),
     ("The festival is held each July.", MONDAY, "July", "SET", "XXXX-07", None),
     ("The paper appears on Sundays.", MONDAY, "Sundays", "SET", "XXXX-WXX-7", None),
+    ("The board meets every other Tuesday.", MONDAY, "every", "SET", "XXXX-WXX-2", None),
+    ("The board meets every three months.", MONDAY, "every", "SET", "P3M", None),
+    ("The board meets every other week.", MONDAY, "every", "SET", "P2W", None),
     # present, past and future references
     ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
