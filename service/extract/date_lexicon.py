@@ -128,6 +128,9 @@ DEFERRING_VERBS = frozenset(
 )
 DEFERRED_TO = frozenset("until till to for".split())
 
+# Words before a clock time written without a.m./p.m. that make it a time ("at 3:30", not a score).
+CLOCK_PREPOSITIONS = frozenset("at by until till before after around about from to since".split())
+
 # Words before a bare season that make it a time of year ("in spring", not "prices fall").
 SEASON_PREPOSITIONS = frozenset("in during since until by through early late mid each every".split())
 

@@ -135,7 +135,8 @@ _TIME_OF_DAY = (
     r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET)\b)?"
     r"|(?P<noon>noon|midday|midnight)"
     r"|(?P<oclock>[01]?\d)\s+o'clock"
-    r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night))"
+    r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night)"
+    r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:]))"
 )
 
 
@@ -773,6 +774,9 @@ def _resolve_every(m: re.Match[str], ctx: _Context) -> Timex | None:
 def _clock_time(m: re.Match[str]) -> str | None:
     if m.group("noon"):
         return "T24:00" if m.group("noon").lower() == "midnight" else "T12:00"
+    if m.group("bare_hour"):  # "at 3:30": the hour as written; a part of the day may follow
+        hour = int(m.group("bare_hour"))
+        return f"T{hour:02d}:{m.group('bare_minute')}" if hour < 24 else None
     hour = int(m.group("hour") or m.group("oclock") or m.group("hour_in"))
     if not 1 <= hour <= 12:
         return None
@@ -787,6 +791,8 @@ def _clock_time(m: re.Match[str]) -> str | None:
 
 
 def _resolve_time(m: re.Match[str], ctx: _Context) -> Timex | None:
+    if m.group("bare_hour") and _previous_word(ctx) not in lex.CLOCK_PREPOSITIONS:
+        return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
     clock = _clock_time(m)
     return Timex(TimexType.TIME, _day(ctx.reference) + clock) if clock else None
 
@@ -1067,6 +1073,20 @@ def _with_mod(candidate: _Candidate, text: str) -> _Candidate:
     return replace(candidate, start=start, timex=replace(candidate.timex, mod=mod))
 
 
+_DAY_OR_PART_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})(?:T(?P<part>MO|AF|EV|NI))?$")
+
+
+def _clock_in_part(clock: _Candidate, part: str | None) -> str:
+    """The clock part of a time ('T08:00'), moved past noon when a later part of the day names it:
+    '8 o'clock tonight' → T20:00, '3:30 this afternoon' → T15:30."""
+    time_part = (clock.timex.value or "")[10:]
+    said_am = clock.match is not None and (clock.match.group("ampm") or "").lower().startswith("a")
+    hour = int(time_part[1:3]) if re.match(r"^T\d\d:", time_part) else None
+    if part in ("AF", "EV", "NI") and hour is not None and hour < 12 and not said_am:
+        return f"T{hour + 12:02d}{time_part[3:]}"
+    return time_part
+
+
 def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'Monday at 3 p.m.', '10 p.m. Wednesday': one TIME on that day."""
     merged: list[_Candidate] = []
@@ -1075,9 +1095,12 @@ def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
         if previous is not None and _TIME_JOINER.fullmatch(text[previous.end : candidate.start]):
             pair = (previous, candidate) if previous.rule == "time" else (candidate, previous)
             clock, day = pair
-            if clock.rule == "time" and day.timex.value and _DAY_VALUE.match(day.timex.value):
-                time_part = (clock.timex.value or "")[10:]
-                timex = Timex(TimexType.TIME, day.timex.value + time_part, clock.timex.mod or day.timex.mod)
+            on_day = _DAY_OR_PART_VALUE.match(day.timex.value or "")
+            if clock.rule == "time" and on_day:
+                time_part = _clock_in_part(clock, on_day.group("part"))
+                timex = Timex(
+                    TimexType.TIME, on_day.group("day") + time_part, clock.timex.mod or day.timex.mod
+                )
                 merged[-1] = _Candidate(previous.start, candidate.end, timex, "day_time")
                 continue
         merged.append(candidate)

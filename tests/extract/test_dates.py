@@ -132,6 +132,9 @@ CASES = [
     # times attached to a day
     ("Leaders will meet Monday at 3 p.m. ET.", MONDAY, "3 p.m.", "TIME", "2022-03-14T15:00", None),
     ("The polls closed at 8 p.m. on Sunday.", MONDAY, "8 p.m.", "TIME", "2022-03-13T20:00", None),
+    ("The meeting starts at 3:30 this afternoon.", MONDAY, "3:30", "TIME", "2022-03-14T15:30", None),
+    ("The polls close at 8 o'clock tonight.", MONDAY, "8 o'clock", "TIME", "2022-03-14T20:00", None),
+    ("The train left at 14:45.", MONDAY, "14:45", "TIME", "2022-03-14T14:45", None),
     ("The blast happened around 7:15 p.m.", MONDAY, "7:15", "TIME", "2022-03-14T19:15", "APPROX"),
     (
         "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
@@ -289,6 +292,7 @@ def test_dates_table(
         'He told ABC\'s "This Week" that he would resign.',
         "This is VOA Today.",
         "It costs 2022 dollars and weighs 1990 grams.",
+        "The score was 3:30 and John 3:16 was quoted.",
     ],
 )
 def test_not_dates(nlp: Language, text: str) -> None:
