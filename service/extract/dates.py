@@ -397,9 +397,18 @@ def _resolve_month_day(m: re.Match[str], ctx: _Context) -> Timex | None:
     if month is None:
         return None
     day = int(m.group("day"))
-    year = (
-        year_number(m.group("year")) if m.group("year") else _year_for(ctx.reference, month, day, ctx.tense)
-    )
+    relation = (m.groupdict().get("rel") or "").lower()
+    today = (ctx.reference.month, ctx.reference.day)
+    if m.group("year"):
+        year = year_number(m.group("year"))
+    elif relation == "next":  # "next June 30": the coming one
+        year = ctx.reference.year if (month, day) > today else ctx.reference.year + 1
+    elif relation == "last":  # "last Dec. 31": the one before
+        year = ctx.reference.year if (month, day) < today else ctx.reference.year - 1
+    elif relation == "this":
+        year = ctx.reference.year
+    else:
+        year = _year_for(ctx.reference, month, day, ctx.tense)
     found = _safe_date(year, month, day)
     return Timex(TimexType.DATE, _day(found) if found else None)  # "Feb. 30": a date, but no such day
 
@@ -898,7 +907,10 @@ RULES: tuple[_Rule, ...] = (
     _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric),
     _Rule(
         "month_day",
-        _rx(rf"(?:(?:{_alternation(lex.WEEKDAYS)}),?\s+)?{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"),
+        _rx(
+            rf"(?:(?P<rel>next|last|this)\s+)?(?:(?:{_alternation(lex.WEEKDAYS)}),?\s+)?{_MONTH}\s+{_DAY}"
+            rf"(?:\s*,?\s*{_YEAR})?"
+        ),
         _resolve_month_day,
     ),
     _Rule(

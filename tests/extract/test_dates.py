@@ -102,6 +102,8 @@ CASES = [
     ("The deal closed on Dec. 15, 1989.", MONDAY, "Dec.", "DATE", "1989-12-15", None),
     ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
     ("Trading resumes Friday, March 18.", MONDAY, "March", "DATE", "2022-03-18", None),
+    ("The fiscal year ends next Feb. 28.", MONDAY, "Feb.", "DATE", "2023-02-28", None),
+    ("The firm last paid on last Dec. 31.", MONDAY, "Dec.", "DATE", "2021-12-31", None),
     ("The rate will peak in mid-November.", THURSDAY, "November", "DATE", "1989-11", "MID"),
     ("The company set Nov. 10 as the deadline.", THURSDAY, "Nov.", "DATE", "1989-11-10", None),
     ("The company sold the unit on Dec. 5.", MONDAY, "Dec.", "DATE", "2021-12-05", None),
