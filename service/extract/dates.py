@@ -1153,6 +1153,14 @@ def _day_shift(candidate: _Candidate) -> int | None:
     return _ANAPHORIC_STEPS[match.group("dir").lower()]
 
 
+def _shifted_day(value: str, days: int) -> str | None:
+    """The ISO day `days` away from `value`; None past the calendar's ends."""
+    try:
+        return _day(dt.date.fromisoformat(value) + dt.timedelta(days=days))
+    except OverflowError:
+        return None
+
+
 def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'the day before last Tuesday', 'the day after Christmas': one DATE a day off the named day."""
     merged: list[_Candidate] = []
@@ -1166,9 +1174,8 @@ def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candida
             and _DAY_VALUE.match(value)
             and not text[previous.end : candidate.start].strip()
         ):
-            day = dt.date.fromisoformat(value) + dt.timedelta(days=shift)
             merged[-1] = _Candidate(
-                previous.start, candidate.end, Timex(TimexType.DATE, _day(day)), "anaphoric"
+                previous.start, candidate.end, Timex(TimexType.DATE, _shifted_day(value, shift)), "anaphoric"
             )
             continue
         merged.append(candidate)

@@ -313,7 +313,10 @@ def test_impossible_dates_get_no_value(nlp: Language, text: str) -> None:
 
 @pytest.mark.parametrize("reference", [dt.date.min, dt.date.max, dt.date(2000, 2, 29)])
 def test_extreme_reference_dates(nlp: Language, reference: dt.date) -> None:
-    text = "Last year, next Monday, this fall, in three weeks, last Christmas, a year ago and the quarter."
+    text = (
+        "Last year, next Monday, this fall, in three weeks, last Christmas, a year ago and the quarter; "
+        "the day after today, the day before today, at 3:30 tonight, next June 30, the following month."
+    )
     found = extract_dates(nlp(text), reference)
     assert len(found) >= 5
     assert all(text[d.start : d.end] == d.text for d in found)
