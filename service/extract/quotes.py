@@ -4,9 +4,12 @@ Two sources of evidence, combined:
 - the parse: a cue word from `cue_lexicon` and the dependency its content hangs off ("said that …" →
   the clause, "vowed to …" → the infinitive, "criticized the plan" → the object, "…, according to X" →
   the clause it modifies), with the speaker as the cue's subject;
-- the quote marks: quoted stretches extend a content the parse cut short (a quote of several sentences),
-  and a long quoted stretch no cue claims is still a quote (a paragraph continuing the last speaker).
-Speakers are resolved to entity clusters by `mentions.MentionResolver`.
+- the quote marks: quoted stretches extend a content the parse cut short (a quote of several sentences,
+  a quote resumed after its attribution), and a quoted stretch no cue claims is still a quote, framed by
+  the verb of its sentence or continuing the last speaker;
+- the layout: a line "NAME: …" (a transcript turn, a credited headline).
+Each word belongs to one attribution, as the annotators count it: cues inside quotes or inside another
+content are dropped. Speakers are resolved to entity clusters by `mentions.MentionResolver`.
 """
 
 from __future__ import annotations
@@ -30,14 +33,14 @@ _MARK_AND_PUNCT = DOUBLE_MARKS + "‘’'.,;:!?()[]"
 _TITLE_FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
 )
-# A quoted stretch without a cue is a quote only when it is at least this many words long.
+# A quoted stretch no cue claimed is a quote from this many words; with a verb framing it, from fewer.
 MIN_UNCUED_WORDS = 4
 MIN_FRAMED_WORDS = 2
 # The most characters between a quote's end and its resumption after the attribution.
 MAX_ATTRIBUTION_CHARS = 100
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
-# Dependencies of a speaker's head that are not part of the speaker mention.
+# Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "advcl"})
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}|\b[ap]\.m\b")
 # Words that start a clause content but are not part of what was said.
@@ -469,8 +472,9 @@ _NOT_SPEAKER_LABELS = frozenset(
 
 
 def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
-    """Long quoted stretches no cue claimed: the verb of the sentence around the quote is the cue;
-    a quote alone in its sentence continues the nearest attribution in the paragraph, or the previous one."""
+    """Quoted stretches no cue claimed (titles aside): the verb of the sentence around the quote is the
+    cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
+    before), else the next one in its paragraph."""
     text = doc.text
     extra = []
     for span in quotes:
