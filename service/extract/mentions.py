@@ -4,8 +4,9 @@ No coreference model can be installed, so the routes are few and explicit; quote
 - a named mention: the entity cluster of the mention's head word;
 - apposition inside the mention ("the spokesman, Zhao Lijian"): the named part;
 - a relative pronoun ("Sullivan, who said …"): the noun it hangs off;
-- he / she: the nearest earlier person of a compatible gender, gender learnt from honorifics and from
-  pronouns already resolved in text order;
+- he / she: among the last three people named before it with no contrary gender, one known to have
+  that gender or standing as a subject, else the latest; gender is learnt from honorifics and from
+  pronouns already resolved, in text order;
 - a title noun ("the president", "the spokesman"): the person last given that title ("President Biden",
   "Zhao, the foreign ministry spokesman", "Haas, president of the council").
 Anything else keeps its span with `canonical` null.
