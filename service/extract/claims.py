@@ -99,7 +99,8 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
     denials = _unique_per_quote(_find_denials(doc, quotes, entities), quotes)
     candidates = [c for q in quotes if (c := _candidate(doc, q, entities)) is not None]
-    # A claim first stated inside a denial ("rebutted the accusation that X") can be denied again later.
+    # A claim first stated inside a denial ("rebutted the accusation that X") can be denied again later;
+    # a headline is not a clear statement of it.
     candidates += [
         _Candidate(d.target.inner[0], d.target.inner[1], None, _terms(doc, *d.target.inner, entities))
         for d in denials
@@ -325,6 +326,8 @@ def _complement_clause(noun: Token) -> Token | None:
         return clause
     sent_end = noun.sent.end
     for t in noun.doc[noun.i + 1 : min(noun.i + 10, sent_end)]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return None  # "charges about X by pointing out that ...": the 'that' belongs to another verb
         if t.lower_ != "that":
             continue
         verb = t.head
@@ -525,7 +528,8 @@ def _pair(
     doc: Doc, denial: _Denial, candidates: list[_Candidate], entities: EntityClusters, common: frozenset[str]
 ) -> ClaimPair | None:
     inner, reference = denial.target.inner, denial.target.reference
-    others = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
+    outside = [c for c in candidates if _outside(c, denial)]
+    others = [c for c in outside if not _same_party(c.claimant, denial.denier)]
     if denial.claimant_hint:
         owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
         others = owned or others
