@@ -146,12 +146,16 @@ class Pipeline:
             yield job.text
 
     def _compact_vocab(self) -> None:
-        """Drop the tombstones memory zones leave in the vocab's tables (see COMPACT_AFTER_CHARACTERS)."""
+        """Drop what grows with every distinct token: tombstones in the vocab (see COMPACT_AFTER_CHARACTERS)
+        and the lemmatizer's cache."""
         vocab = self._nlp.vocab
         getters = dict(vocab.lex_attr_getters)  # type: ignore[attr-defined]  # from_bytes re-wraps NORM
         kept = ["vectors", "lookups"]  # unchanged by requests; only strings and lexemes are rebuilt
         vocab.from_bytes(vocab.to_bytes(exclude=kept), exclude=kept)
         vocab.lex_attr_getters = getters  # type: ignore[attr-defined]
+        for _, component in self._nlp.pipeline:  # the rule lemmatizer caches every (word, tag) it has seen
+            if isinstance(cache := getattr(component, "cache", None), dict):
+                cache.clear()
         _release_free_heap()
         self._characters_since_compaction = 0
 
