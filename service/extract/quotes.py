@@ -396,27 +396,60 @@ def _paragraph_of(text: str, position: int) -> tuple[int, int]:
 
 
 def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
-    """A quote no listed cue claimed, in a sentence whose own verb frames it: after the quote
-    (`"…," the judge exclaimed`), or before it (`X reacted to the deal: "…"`, `… released a statement:`)."""
+    """A quote no listed cue claimed, whose own attribution frames it: after the quote (`"…," the judge
+    exclaimed`, `"…!" he wrote.`), just before it (`Adelson said, "…"`, `As the site notes: "…"`), or the
+    verb of its sentence before it (`X reacted to the deal: "…"`, `… released a statement:`)."""
     covered = doc.char_span(span[0], span[1], alignment_mode="expand")
     inside = [] if covered is None else list(covered)
     if not inside:
         return None
-    last_sentence, first_sentence = inside[-1].sent, inside[0].sent
-    after = [t for t in last_sentence if t.idx >= span[1]]
-    verbs_after = [t for t in after[:MAX_FRAME_TOKENS] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
-    if verbs_after and len(after) <= MAX_FRAME_TOKENS:
-        verb = verbs_after[0]
-    else:
-        before = [t for t in first_sentence if t.idx + len(t) <= span[0]]
-        root = first_sentence.root
-        if not before or root.idx >= span[0] or root.pos_ not in ("VERB", "AUX"):
-            return None
-        verb = root
-    speaker = _speaker_of(verb)
-    if speaker is None:
+    verb = _verb_after(doc, inside[-1], span) or _verb_before(doc, inside[0]) or _root_before(inside[0], span)
+    speaker = None if verb is None else _speaker_of(verb)
+    if verb is None or speaker is None:
         return None
     return Attribution(span, (verb.idx, verb.idx + len(verb)), speaker, "framed")
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+
+
+def _verb_after(doc: Doc, last: Token, span: tuple[int, int]) -> Token | None:
+    """The verb of a short clause right after the quote. The parser often makes `he wrote.` a sentence of
+    its own; across a sentence break it counts only when the quote ends in a comma or the next word is
+    lower-case (a pronoun or "the spokesman", not a new sentence)."""
+    after: list[Token] = []
+    for token in doc[last.i + 1 : last.i + 2 + MAX_FRAME_TOKENS]:
+        if "\n" in token.text or (token.text in _MARK_AND_PUNCT and token.text not in ".,!?"):
+            break
+        after.append(token)
+        if token.text in ".!?":
+            break
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not words or len(after) > MAX_FRAME_TOKENS:
+        return None
+    same_sentence = words[0].sent == last.sent
+    inner = doc.text[span[0] : span[1]].rstrip(DOUBLE_MARKS + " ")
+    if not (same_sentence or inner.endswith(",") or words[0].text[0].islower()):
+        return None
+    return next((t for t in words if _is_verb(t)), None)
+
+
+def _verb_before(doc: Doc, first: Token) -> Token | None:
+    """The verb of the clause that ends in a comma or colon right before the quote."""
+    previous = next((t for t in reversed(doc[max(0, first.i - 3) : first.i]) if not t.is_space), None)
+    if previous is None or previous.text not in (",", ":"):
+        return None
+    clause = [t for t in doc[previous.sent.start : previous.i] if "\n" not in t.text]
+    verbs = [t for t in clause if _is_verb(t)]
+    root = previous.sent.root
+    return root if root in verbs else (verbs[-1] if verbs else None)
+
+
+def _root_before(first: Token, span: tuple[int, int]) -> Token | None:
+    sentence = first.sent
+    root = sentence.root
+    return root if root.idx < span[0] and root.pos_ in ("VERB", "AUX") else None
 
 
 def _labelled_lines(text: str, entities: EntityClusters) -> list[Attribution]:

@@ -121,6 +121,44 @@ def test_patterns(nlp: Language, text: str, fragment: str, kind: str, speaker: s
     assert text[quote.start : quote.end] == quote.text
 
 
+# A quote no listed cue claims, framed by a verb the parser put in a sentence of its own or in the
+# clause ending in a colon right before the quote: (text, fragment, speaker, cue).
+FRAMED = [
+    (
+        'The crowd cheered.\n\n"Nobody builds bridges faster than we do! Nobody!" he boasted at the rally.',
+        "Nobody builds bridges",
+        "he",
+        "boasted",
+    ),
+    (
+        '"Who will pay for all of this? Not the farmers?" she wondered aloud.',
+        "Who will pay",
+        "she",
+        "wondered",
+    ),
+    (
+        'As the ministry website puts it: "Every village will have clean water by the end of the decade."',
+        "Every village",
+        "the ministry website",
+        "puts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "cue"), FRAMED)
+def test_quote_framed_by_nearby_verb(nlp: Language, text: str, fragment: str, speaker: str, cue: str) -> None:
+    quote = _find(_quotes(nlp, text), fragment)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_new_sentence_after_a_quote_does_not_frame_it(nlp: Language) -> None:
+    text = (
+        'Lena Ortiz spoke.\n\n"We have waited long enough for this road." The council then voted against it.'
+    )
+    assert _find(_quotes(nlp, text), "waited long enough").cue is None
+
+
 def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
     text = '"We will not give up. The fight goes on. Our people deserve better," Nora Kim said.'
     quote = _find(_quotes(nlp, text), "We will not give up")
