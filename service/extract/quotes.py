@@ -545,9 +545,42 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     return QuoteKind.direct if quoted * 10 >= (content[1] - content[0]) * 9 else QuoteKind.partial
 
 
-def _in_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+def _quote_around(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     index = bisect.bisect_right(quotes, span[0], key=lambda q: q[0]) - 1
-    return index >= 0 and quotes[index][0] <= span[0] and span[1] <= quotes[index][1]
+    inside = index >= 0 and quotes[index][0] <= span[0] and span[1] <= quotes[index][1]
+    return quotes[index] if inside else None
+
+
+def _speaker_outside_quotes(
+    doc: Doc, found: Attribution, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A speaker inside a quote that its cue is not in is the parser's mistake (`"Yes, I agree," Ann Lee,
+    the founder, tells …` parsed with "I" as the subject): the speaker is then the first noun phrase
+    between the quote and the cue, or right after the cue (`"…," read one.`), or unknown."""
+    speaker = found.speaker
+    quote = None if speaker is None else _quote_around(speaker, quotes)
+    if quote is None or _quote_around(found.cue, quotes) is not None:
+        return speaker
+    between = doc.char_span(quote[1], found.cue[0], alignment_mode="contract")
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    after = [] if cue is None else list(doc[cue.end : cue.end + MAX_FRAME_TOKENS])
+    for stretch in ([] if between is None else list(between), after):
+        head = _first_noun_phrase_head(stretch)
+        if head is not None:
+            return _phrase(head)
+    return None
+
+
+def _first_noun_phrase_head(tokens: list[Token]) -> Token | None:
+    """The head of the first noun phrase in a stretch of words, before any punctuation but commas."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.is_punct and token.text != ",":
+            return None
+        nominal = token.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or token.dep_ in ("nsubj", "attr")
+        if nominal and not (token.head.i in inside and token.head.pos_ in ("PROPN", "NOUN")):
+            return token
+    return None
 
 
 def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
@@ -559,7 +592,7 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
     return [
         f
         for f in found
-        if not _in_quote(f.cue, quotes)
+        if _quote_around(f.cue, quotes) is None
         and not any(inside(f.cue, other.content) for other in found if other is not f)
     ]
 
@@ -605,7 +638,8 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
             if item.cue[0] == item.cue[1]
             else Cue(text=text[item.cue[0] : item.cue[1]], start=item.cue[0], end=item.cue[1])
         )
-        speaker = None if item.speaker is None else resolver.resolve(*item.speaker)
+        speaker_span = _speaker_outside_quotes(doc, item, quotes)
+        speaker = None if speaker_span is None else resolver.resolve(*speaker_span)
         results.append(
             Quote(
                 text=text[start:end],

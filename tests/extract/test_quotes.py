@@ -152,6 +152,12 @@ def test_quote_framed_by_nearby_verb(nlp: Language, text: str, fragment: str, sp
     assert quote.cue is not None and quote.cue.text == cue
 
 
+def test_speaker_is_not_a_word_inside_the_quote(nlp: Language) -> None:
+    text = "Banners flew over the stadium.\n\n\u201cGo home, tourists! We are full,\u201d read one."
+    quote = _find(_quotes(nlp, text), "Go home")
+    assert quote.speaker is not None and quote.speaker.text == "one"
+
+
 def test_new_sentence_after_a_quote_does_not_frame_it(nlp: Language) -> None:
     text = (
         'Lena Ortiz spoke.\n\n"We have waited long enough for this road." The council then voted against it.'
