@@ -403,7 +403,7 @@ def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
     inside = [] if covered is None else list(covered)
     if not inside:
         return None
-    verb = _verb_after(doc, inside[-1], span) or _verb_before(doc, inside[0]) or _root_before(inside[0], span)
+    verb = _verb_after(doc, inside[-1]) or _verb_before(doc, inside[0]) or _root_before(inside[0], span)
     speaker = None if verb is None else _speaker_of(verb)
     if verb is None or speaker is None:
         return None
@@ -414,10 +414,11 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
 
 
-def _verb_after(doc: Doc, last: Token, span: tuple[int, int]) -> Token | None:
+def _verb_after(doc: Doc, last: Token) -> Token | None:
     """The verb of a short clause right after the quote. The parser often makes `he wrote.` a sentence of
     its own; across a sentence break it counts only when the quote ends in a comma or the next word is
-    lower-case (a pronoun or "the spokesman", not a new sentence)."""
+    lower-case (a pronoun or "the spokesman", not a new sentence). A longer clause counts when it starts
+    with the verb (`"…!" beamed a delegate from …`)."""
     after: list[Token] = []
     for token in doc[last.i + 1 : last.i + 2 + MAX_FRAME_TOKENS]:
         if "\n" in token.text or (token.text in _MARK_AND_PUNCT and token.text not in ".,!?"):
@@ -426,13 +427,21 @@ def _verb_after(doc: Doc, last: Token, span: tuple[int, int]) -> Token | None:
         if token.text in ".!?":
             break
     words = [t for t in after if not t.is_punct and not t.is_space]
-    if not words or len(after) > MAX_FRAME_TOKENS:
+    if not words:
         return None
     same_sentence = words[0].sent == last.sent
-    inner = doc.text[span[0] : span[1]].rstrip(DOUBLE_MARKS + " ")
-    if not (same_sentence or inner.endswith(",") or words[0].text[0].islower()):
+    if not (same_sentence or _ends_utterance(last) == "," or words[0].text[0].islower()):
         return None
+    if len(after) > MAX_FRAME_TOKENS:
+        words = words[:1]
     return next((t for t in words if _is_verb(t)), None)
+
+
+def _ends_utterance(last: Token) -> str:
+    """The punctuation closing a quoted stretch inside its mark ("…," / "…!" / "…?"), or ""."""
+    doc = last.doc
+    before_mark = doc[last.i - 1] if last.text in DOUBLE_MARKS and last.i > 0 else last
+    return before_mark.text if before_mark.text in (",", "!", "?") else ""
 
 
 def _verb_before(doc: Doc, first: Token) -> Token | None:
@@ -450,6 +459,13 @@ def _root_before(first: Token, span: tuple[int, int]) -> Token | None:
     sentence = first.sent
     root = sentence.root
     return root if root.idx < span[0] and root.pos_ in ("VERB", "AUX") else None
+
+
+def _is_utterance(doc: Doc, span: tuple[int, int]) -> bool:
+    """A one-word quote closed by a comma, "!" or "?" inside its mark is something said (`"Denver," he
+    answered`), not a scare quote."""
+    covered = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return covered is not None and len(covered) > 0 and _ends_utterance(covered[-1]) != ""
 
 
 def _labelled_lines(text: str, entities: EntityClusters) -> list[Attribution]:
@@ -505,7 +521,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 
 
 def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribution]) -> list[Attribution]:
-    """Quoted stretches no cue claimed (titles aside): the verb of the sentence around the quote is the
+    """Quoted stretches no cue claimed (titles aside, unless framed as said): the verb of the sentence around the quote is the
     cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
     before), else the next one in its paragraph."""
     text = doc.text
@@ -515,9 +531,11 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         if any(_overlap(span, f.content) * 2 >= length for f in found):
             continue
         words = text[span[0] : span[1]].split()
-        if _looks_like_title(words):
+        framed = _cue_around(doc, span)
+        utterance = framed is not None and _is_utterance(doc, span)
+        if not utterance and _looks_like_title(words):
             continue
-        if (framed := _cue_around(doc, span)) is not None and len(words) >= MIN_FRAMED_WORDS:
+        if framed is not None and (utterance or len(words) >= MIN_FRAMED_WORDS):
             extra.append(framed)
             continue
         if len(words) < MIN_UNCUED_WORDS:

@@ -137,6 +137,18 @@ FRAMED = [
         "wondered",
     ),
     (
+        'The coach was asked who would win.\n\n"Boston," he answered.',
+        "Boston",
+        "he",
+        "answered",
+    ),
+    (
+        '"We are back!" beamed Rosa Patel, who had waited in line since dawn to get a seat up front.',
+        "We are back",
+        "Rosa Patel",
+        "beamed",
+    ),
+    (
         'As the ministry website puts it: "Every village will have clean water by the end of the decade."',
         "Every village",
         "the ministry website",
