@@ -49,6 +49,7 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _NOUN_CUE_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "over", "that"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # A cue hanging off another verb this way shares that verb's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "parataxis", "pcomp", "acomp", "dep"})
 
@@ -59,7 +60,7 @@ class Attribution:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     route: str  # how the content was found: clause, colon, intention, preposition, object, according,
-    # framed (the verb of the sentence around a quote), labelled (NAME: …), uncued
+    # framed (the verb of the sentence around a quote), labelled (NAME: …), named colon (… NAME: "…"), uncued
 
 
 # --- quote marks ----------------------------------------------------------------------------------
@@ -490,6 +491,23 @@ def _labelled_lines(text: str, entities: EntityClusters) -> list[Attribution]:
     return found
 
 
+def _named_colon_quotes(
+    text: str, quotes: list[tuple[int, int]], entities: EntityClusters
+) -> list[Attribution]:
+    """`… - Pollster Ann Lee: "…"`, `More from the Institute: "…"`: a quote right after a colon that
+    closes a name is that name's (a credit inside a line, where `_labelled_lines` needs the line start)."""
+    named_ending_at = {m.end: m for m in entities.mentions if m.label in _COLON_SPEAKER_LABELS}
+    found = []
+    for start, end in quotes:
+        colon = start - 1
+        while colon >= 0 and text[colon] in " \t":
+            colon -= 1
+        name = named_ending_at.get(colon) if colon >= 0 and text[colon] == ":" else None
+        if name is not None:
+            found.append(Attribution((start, end), (colon, colon + 1), (name.start, name.end), "named colon"))
+    return found
+
+
 def _looks_like_title(words: list[str]) -> bool:
     """ "State of the Union", "Make America Great Again": every word but short function words capitalised."""
     letters = [w.strip(_MARK_AND_PUNCT) for w in words]
@@ -644,7 +662,11 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     """Direct, partial and indirect quotes with cue and speaker, in text order (code-point offsets)."""
     text = doc.text
     quotes = quoted_spans(text)
-    candidates = _labelled_lines(text, entities) + candidate_attributions(doc, quotes)
+    candidates = (
+        _labelled_lines(text, entities)
+        + _named_colon_quotes(text, quotes, entities)
+        + candidate_attributions(doc, quotes)
+    )
     found = _dedupe(_outermost(candidates, quotes))
     found += _uncued_quotes(doc, quotes, found)
     resolver = MentionResolver(doc, entities)

@@ -191,6 +191,16 @@ def test_transcript_turn_is_attributed_to_its_label(nlp: Language) -> None:
     assert quote.cue is not None and quote.cue.text == ":"
 
 
+def test_quote_after_a_name_and_colon_is_that_name_s(nlp: Language) -> None:
+    text = (
+        "Late deciders broke for the challenger - pollster Maria Gonzalez: "
+        '"Voters made up their minds in the last three days, and most of them chose change."'
+    )
+    quote = _find(_quotes(nlp, text), "Voters made up")
+    assert quote.speaker is not None and quote.speaker.text == "Maria Gonzalez"
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
 def test_label_naming_a_kind_of_text_is_no_speaker(nlp: Language) -> None:
     assert _quotes(nlp, "UPDATE: The bridge reopened at noon after repairs.") == []
 
