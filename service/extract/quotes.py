@@ -290,6 +290,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
     if token.pos_ not in ("VERB", "AUX"):
         return None
     clause = _child(token, "ccomp")
+    if clause is not None and clause.i < token.i:
+        clause = _clause_after(token) or clause
     if clause is not None and lemma in lexicon.clause:
         return _make("clause", _clause_content(clause, token), cue, _speaker_of(token))
     if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
@@ -310,6 +312,18 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
                 tokens.extend(extra.subtree)
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _clause_after(cue: Token) -> Token | None:
+    """The verb of a clause right after the cue ("…, Cruz said he is certain …"), which the parser may
+    have missed in favour of a phrase before the cue ("In a statement released …, X said he …")."""
+    following = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    if following and following[0].lower_ in _COMPLEMENTIZERS:
+        following = following[1:]
+    subject = following[0] if following else None
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i <= subject.i:
+        return None
+    return subject.head
 
 
 def _noun_cue(noun: Token) -> Attribution | None:
@@ -629,7 +643,11 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
         f
         for f in found
         if _quote_around(f.cue, quotes) is None
-        and not any(inside(f.cue, other.content) for other in found if other is not f)
+        and not any(
+            inside(f.cue, other.content) and not inside(other.cue, f.content)
+            for other in found
+            if other is not f
+        )
     ]
 
 

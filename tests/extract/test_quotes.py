@@ -6,10 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from schemas import Quote
 from service.extract.entities import extract_entities
-from service.extract.quotes import extract_quotes, quoted_spans
+from service.extract.quotes import candidate_attributions, extract_quotes, quoted_spans
 
 
 def _quotes(nlp: Language, text: str) -> list[Quote]:
@@ -175,6 +176,18 @@ def test_new_sentence_after_a_quote_does_not_frame_it(nlp: Language) -> None:
         'Lena Ortiz spoke.\n\n"We have waited long enough for this road." The council then voted against it.'
     )
     assert _find(_quotes(nlp, text), "waited long enough").cue is None
+
+
+def test_clause_after_the_cue_beats_a_phrase_misparsed_before_it(nlp: Language) -> None:
+    # The parse as the model sometimes gives it: the opening phrase as the clause said, the real one loose.
+    words = ["In", "a", "note", ",", "Ortiz", "said", "he", "is", "sure", "."]
+    heads = [5, 2, 0, 5, 5, 5, 7, 5, 7, 5]
+    deps = ["ccomp", "det", "pobj", "punct", "nsubj", "ROOT", "nsubj", "dep", "acomp", "punct"]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["in", "a", "note", ",", "Ortiz", "say", "he", "be", "sure", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = [a for a in candidate_attributions(doc, []) if a.route == "clause"]
+    assert [doc.text[a.content[0] : a.content[1]] for a in found] == ["he is sure"]
 
 
 def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
