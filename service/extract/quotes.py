@@ -48,6 +48,8 @@ _COMPLEMENTIZERS = frozenset({"that"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _NOUN_CUE_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "over", "that"})
 _RELATIVE = frozenset({"who", "which", "that"})
+# Passive subjects that stand for no one ("it was reported that …").
+_EXPLETIVES = frozenset({"it", "there"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # A cue hanging off another verb this way shares that verb's subject.
@@ -227,8 +229,8 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
                 return _past_dateline(child, current) or _phrase(child)
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
                 return _phrase(by)
-        passive_subject = _child(current, "nsubjpass")
-        if passive_subject is not None and _child(current, "xcomp") is not None:  # "X is expected to …"
+        passive_subject = _child(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
+        if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES:
             return _phrase(passive_subject)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return _phrase(current.head, _NOT_SPEAKER_DEPS | {"acl"})

@@ -104,6 +104,13 @@ PATTERNS = [
         "insistence",
     ),
     (
+        "With most votes counted, the governor is now assured of winning at least half of the delegates.",
+        "winning at least half",
+        "indirect",
+        "the governor",
+        "assured of",
+    ),
+    (
         "The union vowed to continue the strike until wages rise.",
         "continue the strike",
         "indirect",
