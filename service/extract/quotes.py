@@ -479,8 +479,8 @@ def _root_before(first: Token, span: tuple[int, int]) -> Token | None:
 
 
 def _is_utterance(doc: Doc, span: tuple[int, int]) -> bool:
-    """A one-word quote closed by a comma, "!" or "?" inside its mark is something said (`"Denver," he
-    answered`), not a scare quote."""
+    """A quote closed by a comma, "!" or "?" inside its mark is something said (`"Boston," he answered`),
+    even when its words look like a title (slogans and names cited that way count as quotes too)."""
     covered = doc.char_span(span[0], span[1], alignment_mode="expand")
     return covered is not None and len(covered) > 0 and _ends_utterance(covered[-1]) != ""
 
@@ -565,12 +565,14 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         if any(_overlap(span, f.content) * 2 >= length for f in found):
             continue
         words = text[span[0] : span[1]].split()
+        if extra and _overlap(span, extra[-1].content) * 2 >= length:
+            continue  # resumed after the attribution of the quote before
         framed = _cue_around(doc, span)
         utterance = framed is not None and _is_utterance(doc, span)
         if not utterance and _looks_like_title(words):
             continue
         if framed is not None and (utterance or len(words) >= MIN_FRAMED_WORDS):
-            extra.append(framed)
+            extra.append(_extend_by_marks(text, framed, quotes))
             continue
         if len(words) < MIN_UNCUED_WORDS:
             continue

@@ -178,6 +178,12 @@ def test_speaker_is_not_a_word_inside_the_quote(nlp: Language) -> None:
     assert quote.speaker is not None and quote.speaker.text == "one"
 
 
+def test_framed_quote_resumed_after_its_attribution_is_one_quote(nlp: Language) -> None:
+    text = 'The mayor took the microphone.\n\n"Friends," she said, "we will open the new library in May."'
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ['"Friends," she said, "we will open the new library in May."']
+
+
 def test_new_sentence_after_a_quote_does_not_frame_it(nlp: Language) -> None:
     text = (
         'Lena Ortiz spoke.\n\n"We have waited long enough for this road." The council then voted against it.'
