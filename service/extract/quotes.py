@@ -559,7 +559,7 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
     cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
     before), else the next one in its paragraph."""
     text = doc.text
-    extra = []
+    extra: list[Attribution] = []
     for span in quotes:
         length = span[1] - span[0]
         if any(_overlap(span, f.content) * 2 >= length for f in found):
