@@ -156,7 +156,9 @@ def main() -> None:
             totals[k] += counts[k]
         wrong = {id(item) for kind, item in errors if kind == "FP"}
         for p in preds:
-            route = p["obj"].link.route
+            route = p["obj"].link.route + (
+                ":near:" + ",".join(p["obj"].link.terms) if p["obj"].link.score == 0.4 else ""
+            )
             routes.setdefault(route, [0, 0])
             routes[route][0] += 1
             routes[route][1] += id(p) not in wrong

@@ -397,8 +397,11 @@ def _is_copula(token: Token) -> bool:
 
 def _falsity_target_of(word: Token) -> _Target | None:
     lemma = word.lemma_.lower()
-    if word.dep_ == "amod":  # "the false claims", "Trump's baseless allegation that ..."
-        return _noun_target(word.head) if _is_definite_claim(word.head) else None
+    if (
+        word.dep_ == "amod"
+    ):  # "the false claims", "Trump's baseless allegation that ..."; not "the wrong impression"
+        strict = lemma not in OPINION_FALSITY
+        return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
     if lemma != "true" and (_negated(word) or _negated(word.head)):
         return None  # "not necessarily wrong"
     if lemma in FALSITY_NOUNS:
