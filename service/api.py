@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from schemas import (
 )
 from service import __version__, metrics
 from service.admission import Admission, Overloaded, TimedOut
+from service.jobs import job_for, text_problem
 from service.pipeline import COMPONENTS, IMPLEMENTED, DeadlineExceeded, Job, Pipeline
 from service.problems import PROBLEM_MEDIA_TYPE, ProblemError, problem
 from service.settings import Settings
@@ -81,27 +81,6 @@ def _ready_pipeline(rt: Runtime) -> Pipeline:
     return rt.pipeline
 
 
-def _text_problem(text: str, settings: Settings) -> tuple[int, str] | None:
-    if len(text) > settings.max_text_chars:
-        return 413, f"`text` is longer than {settings.max_text_chars} characters."
-    if not text.strip():
-        return 422, "`text` is blank."
-    return None
-
-
-def _job(item: EnrichRequest, deadline: float) -> Job:
-    published = item.published_at
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    return Job(
-        text=item.text,
-        reference_date=published or dt.datetime.now(dt.UTC).date(),
-        features=frozenset(item.features) if item.features is not None else frozenset(Feature),
-        offset_encoding=item.offset_encoding,
-        deadline=deadline,
-    )
-
-
 def _observe(job: Job, result: EnrichResponse) -> None:
     counts = {
         "entities": len(result.entities),
@@ -142,10 +121,10 @@ def _json(model: EnrichResponse | BatchResponse) -> Response:
     summary="Enrich one article",
 )
 async def enrich(body: EnrichRequest, rt: Runtime = Depends(runtime)) -> Response:
-    if (issue := _text_problem(body.text, rt.settings)) is not None:
+    if (issue := text_problem(body.text, rt.settings)) is not None:
         raise ProblemError(*issue)
     deadline = time.monotonic() + rt.settings.request_timeout_seconds
-    (result,) = await _run(rt, [_job(body, deadline)])
+    (result,) = await _run(rt, [job_for(body, deadline)])
     return _json(result)
 
 
@@ -165,10 +144,10 @@ async def enrich_batch(body: BatchRequest, rt: Runtime = Depends(runtime)) -> Re
     jobs: list[Job] = []
     for index, doc in enumerate(body.documents):
         item = BatchItemResult(index=index, id=doc.id)
-        if (issue := _text_problem(doc.text, rt.settings)) is not None:
+        if (issue := text_problem(doc.text, rt.settings)) is not None:
             item.problem = problem(*issue)
         else:
-            jobs.append(_job(doc, deadline))
+            jobs.append(job_for(doc, deadline))
         items.append(item)
     results = iter(await _run(rt, jobs) if jobs else [])
     for item in items:

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from schemas import EnrichRequest, Feature, OffsetEncoding
-from service.api import _job, _text_problem
+from service.jobs import job_for, text_problem
 from service.pipeline import Job, Pipeline
 from service.problems import field_errors, problem
 from service.settings import Settings, get_settings
@@ -75,9 +75,9 @@ def parse_line(number: int, raw: bytes, defaults: Defaults, settings: Settings) 
     except ValidationError as exc:
         errors = field_errors(RequestValidationError(exc.errors()))
         return _problem_line(number, 422, "The line does not match the schema; see `errors`.", errors=errors)
-    if (issue := _text_problem(request.text, settings)) is not None:
+    if (issue := text_problem(request.text, settings)) is not None:
         return _problem_line(number, *issue)
-    return _job(request, deadline=float("inf"))
+    return job_for(request, deadline=float("inf"))
 
 
 def enrich_lines(lines: list[Line], pipeline: Pipeline, defaults: Defaults, settings: Settings) -> list[str]:
