@@ -95,7 +95,7 @@ async def _run(rt: Runtime, jobs: list[Job]) -> list[EnrichResponse]:
     pipeline = _ready_pipeline(rt)
     retry = {"Retry-After": str(rt.settings.retry_after_seconds)}
     try:
-        results = await rt.admission.run(lambda: pipeline.run(jobs))
+        results = await rt.admission.run(lambda: pipeline.run(jobs), cost=sum(len(job.text) for job in jobs))
     except Overloaded:
         metrics.REJECTED.labels("queue_full").inc()
         raise ProblemError(503, "The service is at capacity; retry later.", retry) from None
