@@ -58,7 +58,10 @@ def main() -> int:
         print(f"no gold files under {args.shared / 'data'}; nothing to score")
         return 0
     rows: dict[str, dict[str, float]] = {}
-    with running_server() as base, tempfile.TemporaryDirectory() as tmp:
+    # Quality, not latency, is measured here: a generous deadline keeps a busy machine from turning
+    # slow documents into 503s that would count as "nothing found".
+    server = running_server(ENRICH_REQUEST_TIMEOUT_SECONDS="600")
+    with server as base, tempfile.TemporaryDirectory() as tmp:
         for gold, claims in available:
             print(f"scoring {gold} ...", file=sys.stderr)
             rows[gold] = score(base, args.shared, gold, claims, Path(tmp) / f"{gold}.json")
