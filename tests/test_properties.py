@@ -150,14 +150,8 @@ def _document(characters: int) -> str:
     return (piece * (characters // len(piece) + 1))[:characters]
 
 
-QUADRATIC = pytest.mark.xfail(
-    strict=True, reason="dates/quotes/claims rebuild `doc.text` (O(n)) per match or per quote: O(n^2)"
-)
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(60)  # a hard cap, so that a quadratic extractor costs CI one minute, not ten
-@QUADRATIC
 def test_very_long_document_within_the_deadline(pipeline: Pipeline) -> None:
     """Half the default length limit, in UTF-16 offsets, inside the request deadline: a length the service
     accepts but cannot process in time would hold the spaCy thread and turn every other request away."""
@@ -171,7 +165,6 @@ def test_very_long_document_within_the_deadline(pipeline: Pipeline) -> None:
 
 @pytest.mark.slow
 @pytest.mark.timeout(60)
-@QUADRATIC
 def test_extractors_scale_linearly(pipeline: Pipeline) -> None:
     """Four times the text may take about four times as long, not sixteen (e.g. `doc.text` rebuilt per match)."""
 

@@ -11,6 +11,7 @@ back-reference ("the claims", "it", "which he denied") can point to; or the clau
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,7 +41,7 @@ from service.extract.denial_lexicon import (
     REFUTE_VERBS,
     REJECT_VERBS,
 )
-from service.extract.entities import EntityClusters
+from service.extract.entities import EntityCluster, EntityClusters
 from service.extract.lexicon import CAPITAL_METONYMS
 from service.extract.mentions import MentionResolver
 
@@ -98,30 +99,32 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
     denials = _unique_per_quote(_find_denials(doc, quotes, entities), quotes)
-    candidates = [c for q in quotes if (c := _candidate(doc, q, entities)) is not None]
+    clusters = _clusters_by_token(doc, entities)
+    candidates = [c for q in quotes if (c := _candidate(doc, q, clusters)) is not None]
     # A claim first stated inside a denial ("rebutted the accusation that X") can be denied again later;
     # a headline is not a clear statement of it.
     candidates += [
-        _Candidate(d.target.inner[0], d.target.inner[1], None, _terms(doc, *d.target.inner, entities))
+        _Candidate(d.target.inner[0], d.target.inner[1], None, _terms(doc, *d.target.inner, clusters))
         for d in denials
         if d.target.inner is not None
     ]
     candidates.sort(key=lambda c: c.start)
-    common = _common_terms(doc, entities)
+    common = _common_terms(doc, clusters)
+    text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
     pairs = []
     for denial in denials:
-        pair = _pair(doc, denial, candidates, entities, common)
+        pair = _pair(doc, text, denial, candidates, clusters, common)
         if pair is not None:
             pairs.append(pair)
     return pairs
 
 
-def _candidate(doc: Doc, quote: Quote, entities: EntityClusters) -> _Candidate | None:
+def _candidate(doc: Doc, quote: Quote, clusters: dict[int, EntityCluster]) -> _Candidate | None:
     """An attributed statement that states a proposition (a clause, not a quoted phrase)."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
-    terms = _terms(doc, quote.start, quote.end, entities)
+    terms = _terms(doc, quote.start, quote.end, clusters)
     return _Candidate(quote.start, quote.end, quote.speaker, terms) if len(terms) >= _MIN_SHARED else None
 
 
@@ -177,7 +180,7 @@ def _made_up_target(verb: Token) -> _Target | None:
 def _in_headline(token: Token, sent: Span) -> bool:
     """A title-case line ('Trump Denies Tyson Was Invited'), where the tagger misreads verbs as names."""
     start, end = _line_of(sent, token)
-    words = [w for w in sent.doc.text[start:end].split() if w[:1].isalpha()]
+    words = [w for w in sent.text[start - sent.start_char : end - sent.start_char].split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -192,7 +195,7 @@ def _headline_target(token: Token, sent: Span) -> _Target | None:
         return None
     if sum(t.is_alpha and not t.is_stop for t in rest) < 2:
         return None
-    return _Target(inner=_trim(sent.doc.text, rest[0].idx, end))
+    return _Target(inner=_trim_within(sent, rest[0].idx, end))
 
 
 def _hypothetical(token: Token) -> bool:
@@ -445,8 +448,21 @@ def _clause(head: Token) -> tuple[int, int]:
     tokens = list(head.subtree)
     while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
         tokens = tokens[1:]
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return _trim(head.doc.text, start, end)
+    return _trim_tokens(tokens[0], tokens[-1])
+
+
+def _trim_tokens(first: Token, last: Token) -> tuple[int, int]:
+    """The span from one token to another, trimmed."""
+    span = first.doc[first.i : last.i + 1]
+    return _trim_within(span, span.start_char, span.end_char)
+
+
+def _trim_within(span: Span, start: int, end: int) -> tuple[int, int]:
+    """`_trim` of doc offsets inside a span, reading only the span's text: `doc.text` is rebuilt whole on
+    each access, which per denial or clause made long documents quadratic."""
+    offset = span.start_char
+    start, end = _trim(span.text, start - offset, end - offset)
+    return start + offset, end + offset
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -459,10 +475,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _line_of(sent: Span, token: Token) -> tuple[int, int]:
     """The sentence holding the cue, cut at line breaks (a headline is a sentence of its own)."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    before = text.rfind("\n", start, token.idx)
-    after = text.find("\n", token.idx, end)
+    text, offset = sent.text, sent.start_char
+    cue = token.idx - offset
+    start, end = 0, len(text)
+    before = text.rfind("\n", start, cue)
+    after = text.find("\n", cue, end)
     if before >= 0:
         start = before + 1
     if after >= 0:
@@ -471,7 +488,7 @@ def _line_of(sent: Span, token: Token) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    return start + offset, end + offset
 
 
 def _denier(token: Token, quotes: list[Quote], resolver: MentionResolver) -> Speaker | None:
@@ -486,7 +503,7 @@ def _denier(token: Token, quotes: list[Quote], resolver: MentionResolver) -> Spe
     if subject is None or subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in {"it", "this", "that"}:
         return None
     tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
-    start, end = _trim(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    start, end = _trim_tokens(tokens[0], tokens[-1])
     return resolver.resolve(start, end) if end > start else None
 
 
@@ -504,14 +521,31 @@ def _unique_per_quote(denials: list[_Denial], quotes: list[Quote]) -> list[_Deni
 # ---------------------------------------------------------------- linking
 
 
-def _terms(doc: Doc, start: int, end: int, entities: EntityClusters) -> frozenset[str]:
+def _clusters_by_token(doc: Doc, entities: EntityClusters) -> dict[int, EntityCluster]:
+    """The cluster of each token inside an entity mention, as `entities.cluster_at` finds it for the token
+    (the mention overlapping it most, the first on ties), built once: asking `cluster_at`, which scans
+    every mention, for every token made claims quadratic on long documents."""
+    starts = [t.idx for t in doc]
+    best: dict[int, tuple[int, EntityCluster]] = {}
+    for mention in entities.mentions:
+        i = max(bisect_right(starts, mention.start) - 1, 0)
+        while i < len(doc) and doc[i].idx < mention.end:
+            token = doc[i]
+            overlap = min(token.idx + len(token), mention.end) - max(token.idx, mention.start)
+            if overlap > best.get(i, (0, None))[0]:
+                best[i] = (overlap, entities.clusters[entities.cluster_of[mention]])
+            i += 1
+    return {i: cluster for i, (_, cluster) in best.items()}
+
+
+def _terms(doc: Doc, start: int, end: int, clusters: dict[int, EntityCluster]) -> frozenset[str]:
     """Content lemmas of a span; entity mentions become their canonical name, capitals their country."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return frozenset()
     terms = set()
     for token in span:
-        cluster = entities.cluster_at(token.idx, token.idx + len(token))
+        cluster = clusters.get(token.i)
         if cluster is not None:
             name = cluster.canonical.lower()
             terms.add(CAPITAL_METONYMS.get(name, cluster.canonical).lower())
@@ -528,7 +562,12 @@ def _terms(doc: Doc, start: int, end: int, entities: EntityClusters) -> frozense
 
 
 def _pair(
-    doc: Doc, denial: _Denial, candidates: list[_Candidate], entities: EntityClusters, common: frozenset[str]
+    doc: Doc,
+    text: str,
+    denial: _Denial,
+    candidates: list[_Candidate],
+    clusters: dict[int, EntityCluster],
+    common: frozenset[str],
 ) -> ClaimPair | None:
     inner, reference = denial.target.inner, denial.target.reference
     outside = [c for c in candidates if _outside(c, denial)]
@@ -537,29 +576,29 @@ def _pair(
         owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
         others = owned or others
     if inner is not None:
-        stated = _Candidate(inner[0], inner[1], None, _terms(doc, inner[0], inner[1], entities))
+        stated = _Candidate(inner[0], inner[1], None, _terms(doc, inner[0], inner[1], clusters))
         best = _best_overlap(stated.terms, others, _MIN_SHARED + 1, _MIN_OVERLAP)
         if best is not None:
             first = _first_statement(best[0], candidates)
-            return _link(doc, denial, first, "content_overlap", best[1], best[2])
+            return _link(text, denial, first, "content_overlap", best[1], best[2])
         first = _first_statement(stated, candidates)
         if first is not stated:
-            return _link(doc, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
-        return _make_pair(doc, inner[0], inner[1], None, denial, "inside_denial", [], 0.9)
-    probe = _terms(doc, denial.start, denial.end, entities) - _party_terms(denial.denier)
+            return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
+        return _make_pair(text, inner[0], inner[1], None, denial, "inside_denial", [], 0.9)
+    probe = _terms(doc, denial.start, denial.end, clusters) - _party_terms(denial.denier)
     earlier = [c for c in others if c.end <= denial.cue.idx]
     if not earlier:  # a headline denial answers a claim the article reports below it
         best = _best_overlap(probe, others, _MIN_SHARED, 0.0)
         if best is None:
             return None
-        return _link(doc, denial, _first_statement(best[0], candidates), "content_overlap", best[1], best[2])
+        return _link(text, denial, _first_statement(best[0], candidates), "content_overlap", best[1], best[2])
     chosen = _back_reference(probe, earlier, denial.start, common)
     if chosen is None:
         return None
     candidate, shared, score = chosen
     route: Route = "back_reference" if reference is not None else "content_overlap"
     terms = shared if route == "content_overlap" or shared else frozenset({reference or ""})
-    return _link(doc, denial, _first_statement(candidate, candidates), route, terms, score)
+    return _link(text, denial, _first_statement(candidate, candidates), route, terms, score)
 
 
 def _outside(candidate: _Candidate, denial: _Denial) -> bool:
@@ -591,21 +630,21 @@ def _back_reference(
     return None
 
 
-def _common_terms(doc: Doc, entities: EntityClusters) -> frozenset[str]:
+def _common_terms(doc: Doc, clusters: dict[int, EntityCluster]) -> frozenset[str]:
     """Terms in many sentences of the article (its protagonists and topic)."""
     counts: dict[str, int] = {}
     sentences = list(doc.sents)
     for sent in sentences:
-        for term in _terms(doc, sent.start_char, sent.end_char, entities):
+        for term in _terms(doc, sent.start_char, sent.end_char, clusters):
             counts[term] = counts.get(term, 0) + 1
     limit = max(3, len(sentences) // 5)
     return frozenset(t for t, n in counts.items() if n > limit)
 
 
 def _link(
-    doc: Doc, denial: _Denial, claim: _Candidate, route: Route, terms: frozenset[str], score: float
+    text: str, denial: _Denial, claim: _Candidate, route: Route, terms: frozenset[str], score: float
 ) -> ClaimPair:
-    return _make_pair(doc, claim.start, claim.end, claim.claimant, denial, route, sorted(terms), score)
+    return _make_pair(text, claim.start, claim.end, claim.claimant, denial, route, sorted(terms), score)
 
 
 def _first_statement(chosen: _Candidate, candidates: list[_Candidate]) -> _Candidate:
@@ -655,7 +694,7 @@ def _same_party(claimant: Speaker | None, denier: Speaker | None) -> bool:
 
 
 def _make_pair(
-    doc: Doc,
+    text: str,
     start: int,
     end: int,
     claimant: Speaker | None,
@@ -664,7 +703,6 @@ def _make_pair(
     terms: list[str],
     score: float,
 ) -> ClaimPair:
-    text = doc.text
     cue = denial.cue
     return ClaimPair(
         claim=Claim(text=text[start:end], start=start, end=end, claimant=claimant),
