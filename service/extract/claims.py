@@ -54,6 +54,8 @@ _EDGE = " \t\r\n,;:-–—"
 # Content overlap needed to pair a denial with a statement stated elsewhere.
 _MIN_SHARED = 2
 _MIN_OVERLAP = 0.5
+# The words that judge a claim false say nothing of which claim it is ("misleading" answers many).
+_VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
 _ADJACENT = 300
 
@@ -428,14 +430,20 @@ def _falsity_target_of(word: Token) -> _Target | None:
     return None
 
 
-def _owner_names(noun: Token, entities: EntityClusters) -> frozenset[str]:
-    """Who made the claim a noun names: 'Exxon's accusation', 'the AP report', 'a report by Bloomberg'."""
+def _owners(noun: Token) -> list[Token]:
+    """Who made the claim a noun names: 'Exxon's accusation', 'your claims', 'the AP report', 'a report by
+    Bloomberg'."""
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
             owners += [c for c in prep.children if c.dep_ == "pobj"]
+    return owners
+
+
+def _owner_names(noun: Token, entities: EntityClusters) -> frozenset[str]:
+    """The entity names among the owners of a claim noun."""
     names = set()
-    for owner in owners:
+    for owner in _owners(noun):
         for token in owner.subtree:
             cluster = entities.cluster_at(token.idx, token.idx + len(token))
             if cluster is not None:
@@ -572,9 +580,10 @@ def _pair(
     inner, reference = denial.target.inner, denial.target.reference
     outside = [c for c in candidates if _outside(c, denial)]
     others = [c for c in outside if not _same_party(c.claimant, denial.denier)]
-    if denial.claimant_hint:
-        owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
-        others = owned or others
+    owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
+    others = owned or others
+    # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
+    near_ok = bool(owned) or denial.target.noun is None or not _owners(denial.target.noun)
     if inner is not None:
         stated = _Candidate(inner[0], inner[1], None, _terms(doc, inner[0], inner[1], clusters))
         best = _best_overlap(stated.terms, others, _MIN_SHARED + 1, _MIN_OVERLAP)
@@ -592,7 +601,7 @@ def _pair(
         if best is None:
             return None
         return _link(text, denial, _first_statement(best[0], candidates), "content_overlap", best[1], best[2])
-    chosen = _back_reference(probe, earlier, denial.start, common)
+    chosen = _back_reference(probe, earlier, denial.start, common, near_ok)
     if chosen is None:
         return None
     candidate, shared, score = chosen
@@ -613,19 +622,23 @@ def _outside(candidate: _Candidate, denial: _Denial) -> bool:
 
 
 def _back_reference(
-    probe: frozenset[str], earlier: list[_Candidate], denial_start: int, common: frozenset[str]
+    probe: frozenset[str],
+    earlier: list[_Candidate],
+    denial_start: int,
+    common: frozenset[str],
+    near_ok: bool,
 ) -> tuple[_Candidate, frozenset[str], float] | None:
     """The earlier statement a denial answers: the one sharing the most telling content with it, else the
     statement just before the denial. Names found all over the article tell nothing."""
     best: tuple[int, _Candidate, frozenset[str]] | None = None
     for candidate in earlier:
-        shared = (probe & candidate.terms) - common
+        shared = (probe & candidate.terms) - common - _VERDICT_WORDS
         if len(shared) >= _MIN_SHARED and (best is None or len(shared) > best[0]):
             best = (len(shared), candidate, shared)
     if best is not None:
         return best[1], best[2], min(1.0, best[0] / 4)
     nearest = earlier[-1]
-    if denial_start - nearest.end <= _ADJACENT:
+    if near_ok and denial_start - nearest.end <= _ADJACENT:
         return nearest, frozenset(), 0.4
     return None
 

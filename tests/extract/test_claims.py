@@ -164,3 +164,31 @@ def test_odd_input_never_raises(nlp: Language, text: str) -> None:
     quotes = [Quote(text=text, start=0, end=len(text), kind=QuoteKind.direct, speaker=None, cue=None)]
     assert isinstance(extract_claims(doc, quotes, extract_entities(doc)), list)
     assert isinstance(extract_claims(doc, [], extract_entities(doc)), list)
+
+
+COUNCIL = "the council wasted the grant money on consultants"
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        (f"Critics said {COUNCIL}. The allegations are false, the mayor wrote.", True),
+        (f"Critics said {COUNCIL}. Your allegations are false, the mayor wrote to them.", False),
+        (f"Critics said {COUNCIL}. The mayor rejected the allegations by the newspaper.", False),
+    ],
+)
+def test_nearness_alone_never_gives_a_named_owners_claim_to_another(
+    nlp: Language, text: str, paired: bool
+) -> None:
+    """'your allegations', 'the allegations by the newspaper' name who claimed: the statement just before,
+    by someone else, is not theirs."""
+    pairs = _pairs(nlp, text, ((COUNCIL, "Critics"),))
+    assert [p.claim.text for p in pairs] == ([COUNCIL] if paired else [])
+
+
+def test_shared_verdict_words_do_not_link_a_denial_to_a_statement(nlp: Language) -> None:
+    """Two texts calling things 'misleading and inaccurate' need not be about the same claim."""
+    statement = "the old forecast was misleading and inaccurate"
+    filler = " ".join(["The town held its annual fair on the green, with music and a parade."] * 5)
+    text = f"Analysts said {statement}. {filler} The firm called the claims inaccurate and misleading."
+    assert _pairs(nlp, text, ((statement, "Analysts"),)) == []
