@@ -10,14 +10,21 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from service.localserver import running_server
 
 pytestmark = pytest.mark.slow
 
+# Long enough (about 180,000 characters) to take seconds on any machine, so SIGTERM lands mid-request.
 LONG_TEXT = (
-    "Officials of Northwind Trading met the mayor of Springfield, Anna Berg, on Monday in Lisbon. " * 120
+    "Officials of Northwind Trading met the mayor of Springfield, Anna Berg, on Monday in Lisbon. " * 1900
 )
+
+
+def _requests_in_flight(base: str) -> float:
+    families = text_string_to_metric_families(httpx.get(f"{base}/metrics", timeout=5).text)
+    return next(f.samples[0].value for f in families if f.name == "http_requests_in_flight")
 
 
 def _server_pid(port: int) -> int:
@@ -41,7 +48,10 @@ def test_sigterm_lets_the_request_in_progress_finish() -> None:
         pid = _server_pid(int(base.rsplit(":", 1)[1]))
         with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(httpx.post, f"{base}/v1/enrich", json={"text": LONG_TEXT}, timeout=120)
-            time.sleep(1.0)  # the request is being processed
+            deadline = time.monotonic() + 30
+            while _requests_in_flight(base) < 2:  # the scrape itself is one; the enrichment the other
+                assert time.monotonic() < deadline, "the request never started"
+                time.sleep(0.05)
             assert not pending.done()
             os.kill(pid, signal.SIGTERM)
             response = pending.result()
