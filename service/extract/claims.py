@@ -150,8 +150,6 @@ def _denial_at(
 ) -> _Denial | None:
     lemma = token.lemma_.lower()
     target: _Target | None = None
-    if _hypothetical(token):
-        return None
     if lemma in DENY_VERBS and token.pos_ == "VERB":
         target = _deny_target(token)
     elif lemma in REFUTE_VERBS and token.pos_ == "VERB":
@@ -162,9 +160,10 @@ def _denial_at(
         target = _falsity_target(token)
     elif lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         target = _made_up_target(token)
-    elif _in_headline(token, sent):
+    elif token.lower_ in HEADLINE_CUES and _in_headline(token, sent):
         target = _headline_target(token, sent)
-    if target is None or (target.inner is None and target.reference is None):
+    # The hypothetical test walks the parse, so it runs only once a cue has matched (most tokens are none).
+    if target is None or (target.inner is None and target.reference is None) or _hypothetical(token):
         return None
     start, end = _line_of(sent, token)
     hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
