@@ -39,6 +39,10 @@ COMPONENTS: dict[Feature, tuple[str, ...]] = {
     Feature.claims: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
 }
 
+# Documents nlp.pipe takes at once: 2 parses ~8% faster than 1 (16 only ~1.5% more), and a batch past its
+# deadline runs on for at most this many documents.
+PIPE_BATCH_SIZE = 2
+
 WARM_UP_TEXT = 'The spokesman said on Monday that "the talks in Rome went well," according to Reuters.'
 
 
@@ -116,7 +120,8 @@ class Pipeline:
 
     def run(self, jobs: list[Job]) -> list[EnrichResponse]:
         """Enrich documents in order; documents needing the same components share one `nlp.pipe` (which
-        gains little from batching on CPU, so it parses one document at a time between deadline checks)."""
+        gains little from batches beyond two documents on CPU, so it takes two at a time between deadline
+        checks)."""
         results: list[EnrichResponse | None] = [None] * len(jobs)
         groups: dict[tuple[str, ...], list[int]] = {}
         for index, job in enumerate(jobs):
@@ -127,7 +132,7 @@ class Pipeline:
                 for components, indices in groups.items():
                     disable = [name for name in self.component_names if name not in components]
                     texts = self._texts_within_deadline([jobs[i] for i in indices])
-                    docs = self._nlp.pipe(texts, disable=disable, batch_size=1)
+                    docs = self._nlp.pipe(texts, disable=disable, batch_size=PIPE_BATCH_SIZE)
                     for i in indices:
                         started = time.perf_counter()
                         doc = next(docs)
