@@ -49,9 +49,8 @@ def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         422: "The JSON does not match the schema, or `text` is blank. `errors` names the fields.",
         503: "Not ready, overloaded (queue full) or past the processing deadline. See Retry-After.",
     }
-    schema = {
-        "schema": {"$ref": "#/components/schemas/Problem"}
-    }  # Problem is a component via BatchItemResult
+    # Problem is in the components already, through BatchItemResult.
+    schema = {"schema": {"$ref": "#/components/schemas/Problem"}}
     return {
         status: {"description": descriptions[status], "content": {PROBLEM_MEDIA_TYPE: schema}}
         for status in statuses

@@ -17,20 +17,19 @@ _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 access_log = logging.getLogger("service.access")
 
 
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    """The first value of a header (ASGI gives names lower-cased)."""
+    return next((bytes(value) for key, value in scope.get("headers", []) if key == name), None)
+
+
 def _request_id(scope: Scope) -> str:
-    for name, value in scope.get("headers", []):
-        if name == b"x-request-id":
-            candidate = str(value.decode("latin-1"))
-            if _VALID_REQUEST_ID.match(candidate):
-                return candidate
-    return uuid.uuid4().hex
+    candidate = (_header(scope, b"x-request-id") or b"").decode("latin-1")
+    return candidate if _VALID_REQUEST_ID.match(candidate) else uuid.uuid4().hex
 
 
 def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            return int(value) if value.isdigit() else None
-    return None
+    value = _header(scope, b"content-length")
+    return int(value) if value is not None and value.isdigit() else None
 
 
 def _route_template(scope: Scope) -> str:

@@ -85,14 +85,14 @@ def components_for(features: frozenset[Feature], available: list[str]) -> list[s
 COMPACT_AFTER_CHARACTERS = 2_000_000  # ~0.3-0.6 s per ~1 minute of parsing: about 1% of the time
 
 
-_LIBC = ctypes.util.find_library("c")
+_LIBC_NAME = ctypes.util.find_library("c")
+_MALLOC_TRIM = getattr(ctypes.CDLL(_LIBC_NAME), "malloc_trim", None) if _LIBC_NAME else None  # glibc only
 
 
 def _release_free_heap() -> None:
     """Return the freed tables to the OS (glibc's malloc keeps them otherwise), so RSS stays flat."""
-    libc = ctypes.CDLL(_LIBC) if _LIBC else None
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 class Pipeline:
@@ -143,8 +143,8 @@ class Pipeline:
 
     @staticmethod
     def _texts_within_deadline(jobs: list[Job]) -> Iterator[str]:
-        """Feeds `nlp.pipe` one document at a time and stops a batch whose deadline has passed, so a
-        request the client was already told had timed out does not keep the spaCy thread busy."""
+        """Feeds `nlp.pipe` and stops a batch whose deadline has passed, so a request the client was
+        already told had timed out keeps the spaCy thread at most PIPE_BATCH_SIZE documents longer."""
         for job in jobs:
             if time.monotonic() > job.deadline:
                 raise DeadlineExceeded("parse")
