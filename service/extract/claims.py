@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -31,15 +31,20 @@ from service.extract.denial_lexicon import (
     HEADLINE_CLAIM_CUES,
     HEADLINE_CUES,
     HYPOTHETICAL_MODALS,
+    KIND_FAMILIES,
     LABEL_VERBS,
     NON_CONTENT_LEMMAS,
     OPINION_FALSITY,
     PERSON_PRONOUNS,
+    PORTRAYAL_NOUNS,
     PROPOSAL_MODALS,
     PROPOSAL_NOUNS,
     QUANTIFIERS,
     REFUTE_VERBS,
     REJECT_VERBS,
+    REPORT_KINDS,
+    REPORTING_VERBS,
+    STATEMENT_NOUNS,
 )
 from service.extract.entities import EntityCluster, EntityClusters
 from service.extract.lexicon import CAPITAL_METONYMS
@@ -50,6 +55,8 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE = " \t\r\n,;:-–—"
+_CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
+_RELATIVES = frozenset({"where", "which", "who", "when"})
 
 # Content overlap needed to pair a denial with a statement stated elsewhere.
 _MIN_SHARED = 2
@@ -58,6 +65,8 @@ _MIN_OVERLAP = 0.5
 _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
 _ADJACENT = 300
+# A headline is a first line this short at most.
+_HEADLINE_MAX = 250
 
 
 @dataclass(frozen=True)
@@ -79,16 +88,20 @@ class _Denial:
     denier: Speaker | None
     target: _Target
     claimant_hint: frozenset[str]  # names owning the denied claim ("Exxon's accusation", "a report by X")
+    headline: bool = False
 
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A statement that can be a claim: an attributed quote from the quotes extractor."""
+    """A statement that can be a claim: an attributed quote, or the clause a claim noun introduces ("a
+    report saying X", "the allegation that X"). `kinds` are the words that name it (the claim noun, the
+    speaker's head noun, the cue's lemma), which a back-reference ("the report") must agree with."""
 
     start: int
     end: int
     claimant: Speaker | None
     terms: frozenset[str]
+    kinds: frozenset[str] = frozenset()
 
 
 def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
@@ -100,25 +113,51 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 
 
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
-    denials = _unique_per_quote(_find_denials(doc, quotes, entities), quotes)
+    resolver = MentionResolver(doc, entities)
+    denials = _unique_per_quote(_find_denials(doc, quotes, entities, resolver), quotes)
     clusters = _clusters_by_token(doc, entities)
-    candidates = [c for q in quotes if (c := _candidate(doc, q, clusters)) is not None]
-    # A claim first stated inside a denial ("rebutted the accusation that X") can be denied again later;
-    # a headline is not a clear statement of it.
-    candidates += [
-        _Candidate(d.target.inner[0], d.target.inner[1], None, _terms(doc, *d.target.inner, clusters))
+    text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
+    headline_end = _headline_end(text)
+    # A claim a claim noun introduces ("a report by X saying Y", "rebutted the accusation that Y") is stated
+    # more exactly than any quote overlapping it, which it replaces.
+    stated = _noun_statements(doc, clusters, entities, resolver)
+    candidates = [
+        c
+        for q in quotes
+        if (c := _candidate(doc, q, clusters)) is not None and not any(_overlaps(c, n) for n in stated)
+    ]
+    # a claim first stated inside a denial ("denied that X") can be denied again later
+    stated += [
+        _Candidate(*d.target.inner, None, _terms(doc, *d.target.inner, clusters))
         for d in denials
         if d.target.inner is not None
+        and not any(n.start < d.target.inner[1] and d.target.inner[0] < n.end for n in stated)
     ]
-    candidates.sort(key=lambda c: c.start)
+    candidates = sorted(candidates + stated, key=lambda c: c.start)
     common = _common_terms(doc, clusters)
-    text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
     pairs = []
     for denial in denials:
-        pair = _pair(doc, text, denial, candidates, clusters, common)
+        if denial.start < headline_end:
+            denial = replace(denial, headline=True)
+        # a headline is no clear statement of a claim the body denies
+        usable = [c for c in candidates if c.start >= headline_end or denial.headline]
+        pair = _pair(doc, text, denial, usable, clusters, common)
         if pair is not None:
             pairs.append(pair)
     return pairs
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: a short first line set apart by a blank line, in a text of several
+    paragraphs (a lone first paragraph of a two-paragraph text is its lead, not a headline)."""
+    end = text.find("\n\n", 0, _HEADLINE_MAX)
+    if end < 0 or "\n" in text[:end].strip() or text.find("\n\n", end + 2) < 0:
+        return 0
+    return end
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _candidate(doc: Doc, quote: Quote, clusters: dict[int, EntityCluster]) -> _Candidate | None:
@@ -127,14 +166,51 @@ def _candidate(doc: Doc, quote: Quote, clusters: dict[int, EntityCluster]) -> _C
     if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
     terms = _terms(doc, quote.start, quote.end, clusters)
-    return _Candidate(quote.start, quote.end, quote.speaker, terms) if len(terms) >= _MIN_SHARED else None
+    if len(terms) < _MIN_SHARED:
+        return None
+    kinds = set()
+    for part in (quote.speaker, quote.cue):
+        words = None if part is None else doc.char_span(part.start, part.end, alignment_mode="expand")
+        if words is not None and len(words) > 0:
+            kinds.add(words.root.lemma_.lower())
+    return _Candidate(quote.start, quote.end, quote.speaker, terms, frozenset(kinds))
+
+
+def _noun_statements(
+    doc: Doc, clusters: dict[int, EntityCluster], entities: EntityClusters, resolver: MentionResolver
+) -> list[_Candidate]:
+    """Claims stated as the complement of a claim noun: 'the allegation that X', 'a report saying X'."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in STATEMENT_NOUNS or token.pos_ != "NOUN":
+            continue
+        inner = _noun_claim(token) if _has_complement(token) else None
+        if inner is None:
+            continue
+        start, end = inner
+        claimant = _owner_speaker(token, resolver)
+        terms = _terms(doc, start, end, clusters)
+        found.append(_Candidate(start, end, claimant, terms, frozenset({token.lemma_.lower()})))
+    return found
+
+
+def _owner_speaker(noun: Token, resolver: MentionResolver) -> Speaker | None:
+    """The party owning a claim noun ('Exxon's accusation', 'a report from Bloomberg'), as a speaker."""
+    for owner in _owners(noun):
+        tokens = [t for t in owner.subtree if t.dep_ != "case" and t.pos_ in {"PROPN", "NOUN"}]
+        if tokens:
+            start, end = _trim_tokens(tokens[0], tokens[-1])
+            if end > start:
+                return resolver.resolve(start, end)
+    return None
 
 
 # ---------------------------------------------------------------- denial cues
 
 
-def _find_denials(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[_Denial]:
-    resolver = MentionResolver(doc, entities)
+def _find_denials(
+    doc: Doc, quotes: list[Quote], entities: EntityClusters, resolver: MentionResolver
+) -> list[_Denial]:
     found = []
     for sent in doc.sents:
         for token in sent:
@@ -300,10 +376,12 @@ def _noun_target(noun: Token, any_noun: bool = False) -> _Target | None:
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
     lemma = noun.lemma_.lower()
     is_claim = lemma in CLAIM_NOUNS or lemma in FALSITY_NOUNS
-    clause = _complement_clause(noun)
-    if clause is not None and is_claim:
-        target = _clause_target(clause)
-        return None if target is None else _Target(target.inner, lemma, noun)
+    if is_claim and _has_complement(noun):
+        inner = _noun_claim(noun)
+        return None if inner is None else _Target(inner, lemma, noun)
+    portrayal = _portrayal(noun) if lemma in PORTRAYAL_NOUNS else None
+    if portrayal is not None:  # "dispel the image of X as Y"
+        return _Target(portrayal, lemma, noun)
     if lemma in PROPOSAL_NOUNS:
         return None
     if noun.lower_ in BACK_REFERENCE_PRONOUNS and _is_relative_pronoun(noun):
@@ -321,13 +399,93 @@ def _is_relative_pronoun(token: Token) -> bool:
     )
 
 
+def _has_complement(noun: Token) -> bool:
+    return (
+        _complement_clause(noun) is not None
+        or _reporting_participle(noun) is not None
+        or _infinitive_claim(noun)
+    )
+
+
+def _noun_claim(noun: Token) -> tuple[int, int] | None:
+    """The claim a claim noun states: its that-clause; what a report is 'saying' when the parse lost the
+    clause; or the whole noun phrase when an infinitive says what is claimed ('Trump's claim to know X')."""
+    clause = _complement_clause(noun)
+    if clause is not None:
+        target = _clause_target(clause)
+        return None if target is None else target.inner
+    participle = _reporting_participle(noun)
+    if participle is not None:
+        return _rest_of_clause(participle)
+    if _infinitive_claim(noun):
+        return _trim_tokens(noun.left_edge, noun.right_edge)
+    return None
+
+
+def _participle(noun: Token) -> Token | None:
+    """The participle that says what a claim noun holds: 'the report saying', 'a report from X suggesting'."""
+    near = [c for c in noun.children if c.dep_ in {"acl", "prep"}]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    found = next((t for t in near if t.tag_ == "VBG" and t.dep_ in {"acl", "pcomp"}), None)
+    after = noun.right_edge.i + 1
+    if found is None and after < noun.sent.end:  # the parser may hang it on the verb instead
+        word = noun.doc[after]
+        found = word if word.tag_ == "VBG" and word.lemma_.lower() in REPORTING_VERBS else None
+    return found
+
+
+def _reporting_participle(noun: Token) -> Token | None:
+    """'a report suggesting ...' whose clause the parser did not hang under the participle."""
+    participle = _participle(noun)
+    if participle is None or participle.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return None if any(c.dep_ == "ccomp" for c in participle.children) else participle
+
+
+def _rest_of_clause(participle: Token) -> tuple[int, int] | None:
+    """The words after a reporting participle up to the end of its clause (a quote mark, semicolon,
+    bracket or dash, a relative clause, or the sentence end)."""
+    tokens: list[Token] = []
+    for t in participle.doc[participle.i + 1 : participle.sent.end]:
+        if t.text in _CLAUSE_BREAKS or (tokens and tokens[-1].text == "," and t.lower_ in _RELATIVES):
+            break
+        tokens.append(t)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in tokens) < 2:
+        return None
+    return _trim_tokens(tokens[0], tokens[-1])
+
+
+def _infinitive_claim(noun: Token) -> bool:
+    """'Trump's claim to understand the middle class'."""
+    return noun.lemma_.lower() in STATEMENT_NOUNS and any(
+        c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in noun.children
+    )
+
+
+def _portrayal(noun: Token) -> tuple[int, int] | None:
+    """'the image of X as Y', a portrayal saying what someone is (the parser may hang 'as Y' on the verb)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    after = noun.right_edge.i + 1
+    as_prep = next((t for t in noun.subtree if t.lower_ == "as" and t.dep_ == "prep"), None)
+    if as_prep is None and after < len(noun.doc) and noun.doc[after].lower_ == "as":
+        as_prep = noun.doc[after]
+    return None if as_prep is None else _trim_tokens(noun.left_edge, as_prep.right_edge)
+
+
 def _complement_clause(noun: Token) -> Token | None:
     """The clause saying what a claim noun claims ('the allegations that he lied', 'the report saying X'),
     found by its 'that' within a few words, since parsers often hang it elsewhere; relative clauses
     ('the claims that were made') are not complements."""
-    clause = next((t for t in noun.subtree if t.dep_ == "acl" and t.tag_ == "VBG"), None)
-    if clause is not None:
-        return clause
+    participle = _participle(noun)
+    if participle is not None:  # "a report (from X) saying (that) Y": Y; "the report questioning Y"
+        said = next((c for c in participle.children if c.dep_ == "ccomp"), None)
+        if said is not None or participle.lemma_.lower() not in REPORTING_VERBS:
+            return said or participle
+        return None  # what it says, the parser lost: see `_reporting_participle`
     sent_end = noun.sent.end
     for t in noun.doc[noun.i + 1 : min(noun.i + 10, sent_end)]:
         if t.pos_ in {"VERB", "AUX"}:
@@ -408,11 +566,9 @@ def _falsity_target_of(word: Token) -> _Target | None:
         return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
     if lemma != "true" and (_negated(word) or _negated(word.head)):
         return None  # "not necessarily wrong"
-    if lemma in FALSITY_NOUNS:
-        clause = _complement_clause(word)
-        if clause is not None:
-            target = _clause_target(clause)
-            return None if target is None else _Target(target.inner, lemma)
+    if lemma in FALSITY_NOUNS and _complement_clause(word) is not None:
+        inner = _noun_claim(word)
+        return None if inner is None else _Target(inner, lemma)
     head = word.head
     # copular: "<subject> is false / a lie / not true"
     if word.dep_ in {"acomp", "attr"} and _is_copula(head):
@@ -577,36 +733,57 @@ def _pair(
     common: frozenset[str],
 ) -> ClaimPair | None:
     inner, reference = denial.target.inner, denial.target.reference
-    outside = [c for c in candidates if _outside(c, denial)]
-    others = [c for c in outside if not _same_party(c.claimant, denial.denier)]
-    owned = [c for c in others if _party_terms(c.claimant) & denial.claimant_hint]
-    others = owned or others
+    # the claims a denial can answer: outside it, by another party; later statements may repeat them
+    eligible = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
+    owned = [c for c in eligible if _party_terms(c.claimant) & denial.claimant_hint]
+    others = owned or eligible
     # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
     near_ok = bool(owned) or denial.target.noun is None or not _owners(denial.target.noun)
     if inner is not None:
-        stated = _Candidate(inner[0], inner[1], None, _terms(doc, inner[0], inner[1], clusters))
-        best = _best_overlap(stated.terms, others, _MIN_SHARED + 1, _MIN_OVERLAP)
+        stated = next((c for c in candidates if (c.start, c.end) == inner), None)
+        stated = stated or _Candidate(*inner, None, _terms(doc, *inner, clusters))
+        # the claim is its first clear statement: an earlier one, or the denial's own unless it is a headline
+        before = others if denial.headline else [c for c in others if c.start < denial.start]
+        best = _best_overlap(stated.terms, before, _MIN_SHARED + 1, _MIN_OVERLAP)
         if best is not None:
-            first = _first_statement(best[0], candidates)
+            first = _first_statement(best[0], eligible)
             return _link(text, denial, first, "content_overlap", best[1], best[2])
-        first = _first_statement(stated, candidates)
+        first = _first_statement(stated, eligible)
         if first is not stated:
             return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
-        return _make_pair(text, inner[0], inner[1], None, denial, "inside_denial", [], 0.9)
+        return _link(text, denial, stated, "inside_denial", frozenset(), 0.9)
     probe = _terms(doc, denial.start, denial.end, clusters) - _party_terms(denial.denier)
     earlier = [c for c in others if c.end <= denial.cue.idx]
     if not earlier:  # a headline denial answers a claim the article reports below it
         best = _best_overlap(probe, others, _MIN_SHARED, 0.0)
         if best is None:
             return None
-        return _link(text, denial, _first_statement(best[0], candidates), "content_overlap", best[1], best[2])
-    chosen = _back_reference(probe, earlier, denial.start, common, near_ok)
+        return _link(text, denial, _first_statement(best[0], eligible), "content_overlap", best[1], best[2])
+    family = _kind_family(denial.target.noun)
+    # a claim of the kind the back-reference names, by its named owner or by nobody named
+    compatible = [
+        c
+        for c in eligible
+        if c.end <= denial.cue.idx
+        and c.kinds & family
+        and (c.claimant is None or not denial.claimant_hint or c in owned)
+    ]
+    if compatible and family is REPORT_KINDS:
+        # "the report" is the report introduced earlier: its claim is the first it was said to make
+        return _link(text, denial, compatible[0], "back_reference", frozenset({reference or ""}), 0.7)
+    chosen = _back_reference(probe, compatible or earlier, denial.start, common, near_ok)
     if chosen is None:
         return None
     candidate, shared, score = chosen
     route: Route = "back_reference" if reference is not None else "content_overlap"
     terms = shared if route == "content_overlap" or shared else frozenset({reference or ""})
-    return _link(text, denial, _first_statement(candidate, candidates), route, terms, score)
+    return _link(text, denial, _first_statement(candidate, eligible), route, terms, score)
+
+
+def _kind_family(noun: Token | None) -> frozenset[str]:
+    """The words a claim named by `noun` can go by ('the report' ~ a report, an article, 'X reported')."""
+    lemma = "" if noun is None else noun.lemma_.lower()
+    return next((family for family in KIND_FAMILIES if lemma in family), frozenset())
 
 
 def _outside(candidate: _Candidate, denial: _Denial) -> bool:
@@ -665,8 +842,9 @@ def _first_statement(chosen: _Candidate, candidates: list[_Candidate]) -> _Candi
         if candidate.start >= chosen.start:
             break
         shared = chosen.terms & candidate.terms
-        if len(shared) >= _MIN_SHARED + 1 and len(shared) >= _MIN_OVERLAP * min(
-            len(chosen.terms), len(candidate.terms)
+        if candidate.terms == chosen.terms or (
+            len(shared) >= _MIN_SHARED + 1
+            and len(shared) >= _MIN_OVERLAP * min(len(chosen.terms), len(candidate.terms))
         ):
             return candidate
     return chosen

@@ -124,3 +124,28 @@ NON_CONTENT_LEMMAS = frozenset(
     mr. mrs. ms. dr. people thing way year time
     """.split()
 )
+
+# Claim nouns whose complement states a claim wherever they occur ("a report saying X", "the allegation
+# that X"), so that a later denial can point back to it.
+STATEMENT_NOUNS = frozenset(
+    """
+    claim allegation accusation charge report reporting story article assertion suggestion contention rumor
+    rumour speculation insinuation theory
+    """.split()
+)
+
+# Words naming the same kind of claim: a back-reference ("the report", "the allegations") points to a
+# statement named by a word of its family (its claim noun, its speaker's head noun or its cue).
+REPORT_KINDS = frozenset(
+    "report reporting story article analysis investigation study review finding findings".split()
+)
+ACCUSATION_KINDS = frozenset("allegation accusation charge accuse allege insinuation smear".split())
+KIND_FAMILIES = (REPORT_KINDS, ACCUSATION_KINDS)
+
+# Participles by which a claim noun reports its content ("a report saying X", "a study suggesting X").
+REPORTING_VERBS = frozenset("say suggest claim allege show state assert indicate find conclude argue".split())
+
+# Nouns for a picture painted of someone, a claim when it says what they are ("the image of X as Y").
+PORTRAYAL_NOUNS = frozenset(
+    "image portrayal portrait depiction characterization characterisation picture".split()
+)

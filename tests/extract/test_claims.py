@@ -192,3 +192,53 @@ def test_shared_verdict_words_do_not_link_a_denial_to_a_statement(nlp: Language)
     filler = " ".join(["The town held its annual fair on the green, with music and a parade."] * 5)
     text = f"Analysts said {statement}. {filler} The firm called the claims inaccurate and misleading."
     assert _pairs(nlp, text, ((statement, "Analysts"),)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The senator rubbished the governor's claim to understand farmers.",
+            "the governor's claim to understand farmers",
+        ),
+        (
+            "She tried to dispel the image of her rival as a friend of the workers.",
+            "the image of her rival as a friend of the workers",
+        ),
+        (
+            "The mayor is discrediting a report from the Herald saying the council hid the audit.",
+            "the council hid the audit",
+        ),
+    ],
+)
+def test_a_claim_noun_states_its_claim(nlp: Language, text: str, claim: str) -> None:
+    """An infinitive, a portrayal 'of X as Y' or a report's 'saying X' states what is denied."""
+    pairs = _pairs(nlp, text)
+    assert [(p.claim.text, p.link.route) for p in pairs] == [(claim, "inside_denial")]
+
+
+def test_the_report_points_back_to_what_the_report_said_first(nlp: Language) -> None:
+    """'the report' is the report introduced earlier: its claim is the first thing it was said to say,
+    not the statement just before the denial."""
+    report = "the mayor had met donors in secret"
+    text = (
+        f"A report suggesting {report} caused a stir. "
+        "Critics said the city budget was too large for a town of its size. "
+        "The mayor's office said the report was false."
+    )
+    pairs = _pairs(nlp, text, (("the city budget was too large for a town of its size", "Critics"),))
+    assert [p.claim.text for p in pairs] == [report]
+    assert pairs[0].link.route == "back_reference"
+
+
+HEADLINE = "Mayor Denies Council Hid Audit.\n\n"
+
+
+def test_a_headline_is_no_statement_of_a_claim_the_body_denies(nlp: Language) -> None:
+    """The body's denial answers the body's statement, not the headline's wording of it."""
+    claim = "the council hid the audit from voters"
+    body = f"Auditors said {claim}.\n\nThe mayor denied it on Monday.\n\nThe vote is in May."
+    text = HEADLINE + body
+    pairs = _pairs(nlp, text, ((claim, "Auditors"),))
+    body_pairs = [p for p in pairs if p.denial.start > len(HEADLINE)]
+    assert [p.claim.text for p in body_pairs] == [claim]
