@@ -197,6 +197,23 @@ def _quarter_of(d: dt.date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def _quarter_year(reference: dt.date, quarter: int, tense: Tense | None) -> int:
+    """Year of a quarter named without one: the latest begun under a past verb, else the nearest (one
+    still to come counts double: news reports the past), so that "the fourth quarter" in January is the
+    one just ended, and a future verb may still report a quarter that has ended ("will report
+    third-quarter earnings" in October)."""
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    firsts = {year: dt.date(year, 3 * quarter - 2, 1) for year in years}
+    if tense is Tense.PAST:
+        return max(year for year in years if firsts[year] <= reference)
+
+    def distance(year: int) -> int:
+        last = firsts[year] + relativedelta(months=3, days=-1)
+        return max(0, (reference - last).days, 2 * (firsts[year] - reference).days)
+
+    return min(years, key=distance)
+
+
 def _previous_quarter(d: dt.date) -> tuple[int, int]:
     quarter = _quarter_of(d) - 1
     return (d.year, quarter) if quarter else (d.year - 1, 4)
@@ -309,6 +326,10 @@ def _is_past(token: Token) -> bool:
     return "Tense=Past" in str(token.morph)
 
 
+def _is_pluperfect(verb: Token) -> bool:
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
     """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past."""
     if not doc.has_annotation("DEP"):
@@ -333,7 +354,11 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
     if token.lemma_ in lex.DEFERRING_VERBS and preposition in lex.DEFERRED_TO:
         return Tense.FUTURE  # "postponed the vote until Tuesday", "was set for Nov. 21"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in lex.FUTURE_HEADS:
+        if _is_pluperfect(token.head):
+            return Tense.PAST  # "had been scheduled to expire Friday": a plan that has passed
         return Tense.FUTURE  # "is set to resume Monday"
+    if token.tag_ == "VB" and token.dep_ == "xcomp" and _is_past(token.head):
+        return None  # "agreed to buy it in February": after the agreement, before or after today
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
@@ -343,7 +368,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
         if any(_is_past(a) for a in auxes) or verb.tag_ == "VBD" or (_is_past(verb) and verb.tag_ != "VBN"):
             return Tense.PAST
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-            return Tense.FUTURE if verb.lemma_ in lex.SCHEDULING_VERBS else Tense.PAST
+            scheduled = verb.lemma_ in lex.SCHEDULING_VERBS and not _is_pluperfect(verb)
+            return Tense.FUTURE if scheduled else Tense.PAST
         present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
         if present and verb.dep_ not in ("xcomp", "ccomp"):
             return Tense.PRESENT
@@ -540,6 +566,8 @@ def _resolve_relative_unit(m: re.Match[str], ctx: _Context) -> Timex | None:
     relation = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
     ref = ctx.reference
+    if relation == "the past" and unit == "year":
+        return Timex(TimexType.DATE, str(ref.year - 1))  # "over the past year": TimeBank dates the year
     if relation in ("the past", "the last", "the coming", "the next", "past", "coming"):
         if unit in lex.UNITS:
             return Timex(TimexType.DURATION, _duration(1, unit))
@@ -699,9 +727,7 @@ def _resolve_ordinal_quarter(m: re.Match[str], ctx: _Context) -> Timex | None:
         relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
         year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[relation]
     else:
-        year = ctx.reference.year
-        if quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST:
-            year -= 1
+        year = _quarter_year(ctx.reference, quarter, ctx.tense)
     if m.group("ago"):
         year -= 1
     if m.group("unit").lower() == "half":
@@ -716,8 +742,7 @@ def _resolve_quarter_code(m: re.Match[str], ctx: _Context) -> Timex | None:
     quarter = int(m.group("quarter"))
     if m.group("year"):
         return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-Q{quarter}")
-    late = quarter > _quarter_of(ctx.reference) and ctx.tense is Tense.PAST
-    return Timex(TimexType.DATE, f"{ctx.reference.year - late}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{_quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
 
 
 def _resolve_quarter_reference(m: re.Match[str], ctx: _Context) -> Timex | None:
@@ -1287,7 +1312,10 @@ def _remember(ctx: _Context, candidate: _Candidate) -> None:
     year_ago = candidate.match is not None and candidate.match.groupdict().get("ago")
     if quarter and bounds and not year_ago:
         ctx.year_to_date = False
-        if bounds.last_day < ctx.reference and candidate.rule == "ordinal_quarter":
+        # The first quarter an article names is the one it reports on, even one not over yet (a fiscal
+        # quarter); later, a quarter still under way is a forecast ("a fourth-quarter charge").
+        begun = bounds.first_day <= ctx.reference and ctx.last_quarter is None
+        if (bounds.last_day < ctx.reference or begun) and candidate.rule == "ordinal_quarter":
             ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:

@@ -213,6 +213,27 @@ CASES = [
     ("Sales fell from the year-ago third quarter.", THURSDAY, "third", "DATE", "1988-Q3", None),
     ("Sales should rise in the current quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
     ("The fund grew throughout the fiscal year.", THURSDAY, "fiscal", "DURATION", "P1Y", None),
+    # a quarter without a year: the nearest, one to come counting double; the first one named is reported on
+    ("Profits for the fourth quarter fell sharply.", dt.date(2022, 1, 20), "fourth", "DATE", "2021-Q4", None),
+    ("The bank will report third-quarter earnings.", dt.date(2022, 10, 20), "third", "DATE", "2022-Q3", None),
+    ("The deal will close in the first quarter.", dt.date(2022, 10, 20), "first", "DATE", "2023-Q1", None),
+    (
+        "Acme reported a decline in fourth-quarter earnings. Net fell to $5 million from $8 million a year earlier.",
+        dt.date(2022, 11, 2),
+        "a year earlier",
+        "DATE",
+        "2021-Q4",
+        None,
+    ),
+    (
+        "Acme expects a fourth-quarter charge. Third-quarter profit rose to $5 million from $3 million a year earlier.",
+        dt.date(2022, 11, 2),
+        "a year earlier",
+        "DATE",
+        "2021-Q3",
+        None,
+    ),
+    ("Hate groups grew over the past year.", MONDAY, "past year", "DATE", "2021", None),
     # more seasons, holidays, weeks and months
     ("The drought began last fall.", MONDAY, "fall", "DATE", "2021-FA", None),
     ("The road will open next spring.", MONDAY, "spring", "DATE", "2023-SP", None),
@@ -234,6 +255,11 @@ CASES = [
     ("Officials postponed the vote until Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
     ("The hearing was scheduled for Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("The hearing was held on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("The offer had been scheduled to expire Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("The firm had scheduled a news conference Thursday.", MONDAY, "Thursday", "DATE", "2022-03-10", None),
+    # an infinitive under a past verb is after that event, not necessarily before today: the nearest month
+    ("The union voted to strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2023-02", None),
+    ("The union went on strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2022-02", None),
     ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
     ("The police have scheduled a news conference Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
     # anchors from the text, null without one
