@@ -28,6 +28,8 @@ from service.extract.mentions import MentionResolver
 DOUBLE_MARKS = '"“”„«»'
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
+# A double mark, or a newline (where a quote left open ends unless the next paragraph reopens it).
+_MARK_OR_NEWLINE = re.compile(r"''+|[\n\"“”„«»]")
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 _MARK_AND_PUNCT = DOUBLE_MARKS + "‘’'.,;:!?()[]"
 _TITLE_FUNCTION_WORDS = frozenset(
@@ -72,28 +74,28 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted stretches, marks included, in text order.
 
     Straight marks open or close by their neighbours (space before: opening; space or punctuation after:
-    closing). A closing mark with nothing open is a stray and ignored; a mark left open closes at its
-    paragraph's end, unless the next paragraph opens again (a multi-paragraph quote continues).
+    closing); two apostrophes ('') are a straight double mark, as some papers print it. A closing mark
+    with nothing open is a stray and ignored; a mark left open closes at its paragraph's end, unless the
+    next paragraph opens again (a multi-paragraph quote continues).
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n":
+    for match in _MARK_OR_NEWLINE.finditer(text):
+        i, end = match.span()
+        if match.group() == "\n":
             if open_at is not None and not _paragraph_reopens(text, i):
                 spans.append((open_at, _rstrip(text, i)))
                 open_at = None
             continue
-        if ch not in DOUBLE_MARKS:
-            continue
-        if _mark_role(text, i, open_at is not None) == "open":
+        if _mark_role(text, i, end, open_at is not None) == "open":
             if open_at is None or not _continues_paragraph_quote(text, open_at, i):
                 open_at = i  # an earlier mark left open in this paragraph was a stray
         elif open_at is not None:
-            spans.append((open_at, i + 1))
+            spans.append((open_at, end))
             open_at = None
     if open_at is not None:
         spans.append((open_at, _rstrip(text, len(text))))
-    return [(s, e) for s, e in spans if e - s > 2]
+    return [(s, e) for s, e in spans if any(c.isalnum() for c in text[s:e])]
 
 
 def _rstrip(text: str, end: int) -> int:
@@ -105,7 +107,7 @@ def _rstrip(text: str, end: int) -> int:
 def _paragraph_reopens(text: str, newline: int) -> bool:
     """Whether the next non-blank line starts with an opening mark (a multi-paragraph quote)."""
     rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in DOUBLE_MARKS and rest[0] not in CLOSING_MARKS
+    return rest.startswith("''") or (bool(rest) and rest[0] in DOUBLE_MARKS and rest[0] not in CLOSING_MARKS)
 
 
 def _continues_paragraph_quote(text: str, open_at: int, i: int) -> bool:
@@ -114,14 +116,14 @@ def _continues_paragraph_quote(text: str, open_at: int, i: int) -> bool:
     return line_start >= 0 and not text[line_start:i].strip()
 
 
-def _mark_role(text: str, i: int, is_open: bool) -> str:
+def _mark_role(text: str, i: int, end: int, is_open: bool) -> str:
     ch = text[i]
     if ch in OPENING_MARKS:
         return "open"
     if ch in CLOSING_MARKS:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[end] if end < len(text) else " "
     space_before = before.isspace() or before in "([{—–-:"
     space_after = after.isspace() or after in ".,;:!?)]}—–-"
     if space_before and not space_after:
@@ -226,9 +228,15 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
                 end = child.idx + len(child)
                 return (antecedent[0], end) if antecedent and antecedent[0] < end else _phrase(child)
             if child.dep_ == "nsubj":
-                return _past_dateline(child, current) or _phrase(child)
+                subject = _subject(current) or child
+                return _past_dateline(subject, current) or _phrase(subject)
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
                 return _phrase(by)
+        named = [
+            c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i
+        ]
+        if named:  # "…," Lee barked: a verb has no compound, the parser missed its subject
+            return _phrase(named[-1])
         passive_subject = _child(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
         if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES:
             return _phrase(passive_subject)
@@ -240,6 +248,14 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
         if current.dep_ == "prep" and current.head is not current:  # "by saying": past the preposition
             current = current.head
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject nearest before it (the parser may hang a quote's own subject on the cue too:
+    `"Consensus that …," Lee said`), else its first subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -296,6 +312,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         clause = _clause_after(token) or clause
     if clause is not None and lemma in lexicon.clause:
         return _make("clause", _clause_content(clause, token), cue, _speaker_of(token))
+    if clause is None and token.dep_ == "parataxis" and lemma in lexicon.clause:
+        return _interrupting(token, cue)
     if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
         return _make("colon", quoted, cue, _speaker_of(token))
     infinitive = _child(token, "xcomp")
@@ -314,6 +332,21 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
                 tokens.extend(extra.subtree)
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _interrupting(cue_verb: Token, cue: tuple[int, int]) -> Attribution | None:
+    """ "The plan, she said, is dead." / "The plan is dead, she said.": a cue set into the clause it
+    reports (the parser's parataxis) has that whole clause as content, around the cue if need be. The
+    cue's subject is the one nearest to it (the parser may hang the clause's own subject there too)."""
+    subject = _subject(cue_verb)
+    if subject is None or subject.i > cue_verb.i or cue_verb.head is cue_verb:
+        return None
+    aside = range(subject.left_edge.i, cue_verb.right_edge.i + 1)
+    tokens = [t for t in cue_verb.head.subtree if t.i not in aside]
+    content = _char_span(tokens)
+    if content is None:
+        return None
+    return Attribution(content, cue, _phrase(subject), "interrupting")
 
 
 def _clause_after(cue: Token) -> Token | None:
@@ -433,9 +466,10 @@ def _is_verb(token: Token) -> bool:
 
 def _verb_after(doc: Doc, last: Token) -> Token | None:
     """The verb of a short clause right after the quote. The parser often makes `he wrote.` a sentence of
-    its own; across a sentence break it counts only when the quote ends in a comma or the next word is
-    lower-case (a pronoun or "the spokesman", not a new sentence). A longer clause counts when it starts
-    with the verb (`"…!" beamed a delegate from …`)."""
+    its own; across a sentence break it counts only when the quote ends in a comma, the next word is
+    lower-case (a pronoun or "the spokesman", not a new sentence) or the clause is a bare attribution
+    (`"…." Lee said.`). A longer clause counts when it starts with the verb (`"…!" beamed a delegate from
+    …`) or is a bare attribution (`"…," Ann Lee, a lawyer for the family, said, adding …`)."""
     after: list[Token] = []
     for token in doc[last.i + 1 : last.i + 2 + MAX_FRAME_TOKENS]:
         if "\n" in token.text or (token.text in _MARK_AND_PUNCT and token.text not in ".,!?"):
@@ -444,20 +478,35 @@ def _verb_after(doc: Doc, last: Token) -> Token | None:
         if token.text in ".!?":
             break
     words = [t for t in after if not t.is_punct and not t.is_space]
-    if not words:
+    verb = next((t for t in words if _is_verb(t)), None)
+    if verb is None:
         return None
+    bare = _is_bare_attribution(verb, words)
     same_sentence = words[0].sent == last.sent
-    if not (same_sentence or _ends_utterance(last) == "," or words[0].text[0].islower()):
+    if not (same_sentence or bare or _ends_utterance(last) == "," or words[0].text[0].islower()):
         return None
-    if len(after) > MAX_FRAME_TOKENS:
-        words = words[:1]
-    return next((t for t in words if _is_verb(t)), None)
+    if len(after) > MAX_FRAME_TOKENS and not (bare or verb is words[0]):
+        return None
+    return verb
+
+
+def _is_bare_attribution(verb: Token, words: list[Token]) -> bool:
+    """A verb of saying with its subject among the words before it and nothing reported after it."""
+    subject = _subject(verb)
+    return (
+        verb.lemma_.lower() in LEXICON.colon
+        and subject is not None
+        and subject in words
+        and subject.i < verb.i
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
+    )
 
 
 def _ends_utterance(last: Token) -> str:
     """The punctuation closing a quoted stretch inside its mark ("…," / "…!" / "…?"), or ""."""
     doc = last.doc
-    before_mark = doc[last.i - 1] if last.text in DOUBLE_MARKS and last.i > 0 else last
+    is_mark = last.text in DOUBLE_MARKS or last.text.startswith("''")
+    before_mark = doc[last.i - 1] if is_mark and last.i > 0 else last
     return before_mark.text if before_mark.text in (",", "!", "?") else ""
 
 

@@ -117,6 +117,21 @@ PATTERNS = [
         "The union",
         "vowed",
     ),
+    # a cue set into the clause it reports: the whole clause, around the cue
+    (
+        "The new bridge, the mayor said, will open in May.",
+        "will open in May",
+        "indirect",
+        "the mayor",
+        "said",
+    ),
+    (
+        "The budget, Karl Weber argued, is a fantasy.",
+        "The budget",
+        "indirect",
+        "Karl Weber",
+        "argued",
+    ),
 ]
 
 
@@ -162,6 +177,29 @@ FRAMED = [
         "the ministry website",
         "puts",
     ),
+    # a bare attribution after the quote's own full stop, parsed as a sentence of its own
+    (
+        'The polls closed at eight.\n\n"We will win this race in the end." Lena Ortiz said.',
+        "We will win",
+        "Lena Ortiz",
+        "said",
+    ),
+    # a long bare attribution; the parser also hangs a word of the quote on the cue as its subject
+    (
+        'The line was long. "Fewer trains. Consensus that the fares were too high," Nina Brandt, a commuter'
+        " from the eastern suburbs, said, laughing.",
+        "Fewer trains",
+        "Nina Brandt",
+        "said",
+    ),
+    # two apostrophes as a double mark
+    (
+        "The line was long. ''Fewer trains. Consensus that the fares were too high,'' Nina Brandt, a"
+        " commuter from the eastern suburbs, said, laughing.",
+        "Fewer trains",
+        "Nina Brandt",
+        "said",
+    ),
 ]
 
 
@@ -201,6 +239,17 @@ def test_clause_after_the_cue_beats_a_phrase_misparsed_before_it(nlp: Language) 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     found = [a for a in candidate_attributions(doc, []) if a.route == "clause"]
     assert [doc.text[a.content[0] : a.content[1]] for a in found] == ["he is sure"]
+
+
+def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
+    words = ['"', "Sit", "down", ",", '"', "Omar", "barked", "."]
+    heads = [1, 6, 1, 1, 1, 6, 6, 6]
+    deps = ["punct", "ccomp", "prt", "punct", "punct", "compound", "ROOT", "punct"]
+    pos = ["PUNCT", "VERB", "ADP", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    spaces = [False, True, False, False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=words)
+    quote = _find(extract_quotes(doc, extract_entities(doc)), "Sit down")
+    assert quote.speaker is not None and quote.speaker.text == "Omar"
 
 
 def test_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
@@ -294,6 +343,10 @@ def test_words_inside_a_quote_are_not_another_quote(nlp: Language) -> None:
         ("“Outer ‘inner’ words,” she said.", ["“Outer ‘inner’ words,”"]),
         ('He said "open but never closed\nNext paragraph.', ['"open but never closed']),
         ('"One paragraph\n\n"and the next."', ['"One paragraph\n\n"and the next."']),
+        ("He said ''yes'' twice.", ["''yes''"]),
+        ("''Start of text,'' he said", ["''Start of text,''"]),
+        ("She said, ''He told me 'no.''' Then she left.", ["''He told me 'no.'''"]),
+        ("''One paragraph\n\n''and the next.''", ["''One paragraph\n\n''and the next.''"]),
     ],
 )
 def test_quoted_spans(text: str, expected: list[str]) -> None:
