@@ -30,6 +30,7 @@ from service.extract.denial_lexicon import (
     FALSITY_NOUNS,
     HEADLINE_CLAIM_CUES,
     HEADLINE_CUES,
+    HEDGES,
     HYPOTHETICAL_MODALS,
     KIND_FAMILIES,
     LABEL_VERBS,
@@ -40,6 +41,7 @@ from service.extract.denial_lexicon import (
     PROPOSAL_MODALS,
     PROPOSAL_NOUNS,
     QUANTIFIERS,
+    QUANTITY_NOUNS,
     REFUTE_VERBS,
     REJECT_VERBS,
     REPORT_KINDS,
@@ -56,6 +58,7 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "n
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE = " \t\r\n,;:-–—"
 _CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 # Content overlap needed to pair a denial with a statement stated elsewhere.
@@ -197,7 +200,7 @@ def _noun_statements(
 def _owner_speaker(noun: Token, resolver: MentionResolver) -> Speaker | None:
     """The party owning a claim noun ('Exxon's accusation', 'a report from Bloomberg'), as a speaker."""
     for owner in _owners(noun):
-        tokens = [t for t in owner.subtree if t.dep_ != "case" and t.pos_ in {"PROPN", "NOUN"}]
+        tokens = [t for t in owner.subtree if t.pos_ in {"PROPN", "NOUN"} and (t is owner or t.head is owner)]
         if tokens:
             start, end = _trim_tokens(tokens[0], tokens[-1])
             if end > start:
@@ -250,7 +253,8 @@ def _made_up_target(verb: Token) -> _Target | None:
     """'made up the story', 'she just made it up'."""
     if _negated(verb):
         return None
-    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+    words = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
+    obj = next((c for c in words if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
     return None if obj is None else _noun_target(obj)
 
 
@@ -296,8 +300,9 @@ def _deny_target(verb: Token) -> _Target | None:
     """'denied that X' / 'denied it' / 'which he denied'; not 'denied him entry' or 'no denying'."""
     if _negated(verb) or any(c.dep_ == "dative" for c in verb.children):
         return None
-    if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "workers were denied overtime"
+    passive = any(c.dep_ == "auxpass" and c.lower_ not in {"'s", "’s"} for c in verb.children)
+    if passive and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "workers were denied overtime"; not "he's denied it"
     if verb.dep_ == "attr" or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in {"no", "not"}):
         return None
     for child in verb.children:
@@ -307,14 +312,15 @@ def _deny_target(verb: Token) -> _Target | None:
         # "allegations that he assaulted her, which he has denied": the claim noun above the clause
         claim_noun = next((a for a in verb.ancestors if a.lemma_.lower() in CLAIM_NOUNS), None)
         return None if claim_noun is None else _noun_target(claim_noun)
-    for child in verb.children:
-        if child.dep_ in {"dobj", "obj"} or (child.dep_ == "nsubjpass" and verb.tag_ == "VBN"):
-            if child.lemma_.lower() in DENIED_THINGS:
-                return None
-            target = _noun_target(child)
-            if target is None and child.lemma_.lower() in DENIED_CHARGES:
-                return _Target(reference=child.lower_, noun=child)
-            return target
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects = objects or [c for c in verb.children if c.dep_ == "nsubjpass" and verb.tag_ == "VBN"]
+    for child in objects[:1]:
+        if child.lemma_.lower() in DENIED_THINGS:
+            return None
+        target = _noun_target(child)
+        if target is None and child.lemma_.lower() in DENIED_CHARGES:
+            return _Target(reference=child.lower_, noun=child)
+        return target
     return None
 
 
@@ -322,6 +328,9 @@ def _object_target(verb: Token, require_claim_noun: bool) -> _Target | None:
     """'rejected the allegations (that X)', 'refuted the report', 'dismissed it as false'."""
     if _negated(verb):
         return None
+    if verb.dep_ == "amod":  # "X rubbished Y's claim" parsed with the verb as a modifier
+        noun = verb.head.head if verb.head.dep_ == "poss" else verb.head
+        return _noun_target(noun) if noun.lemma_.lower() in CLAIM_NOUNS else None
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and _has_mark(child, "that"):
             return _clause_target(child)
@@ -404,6 +413,7 @@ def _has_complement(noun: Token) -> bool:
         _complement_clause(noun) is not None
         or _reporting_participle(noun) is not None
         or _infinitive_claim(noun)
+        or (noun.lemma_.lower() in STATEMENT_NOUNS and _reported_event(noun) is not None)
     )
 
 
@@ -418,8 +428,25 @@ def _noun_claim(noun: Token) -> tuple[int, int] | None:
     if participle is not None:
         return _rest_of_clause(participle)
     if _infinitive_claim(noun):
-        return _trim_tokens(noun.left_edge, noun.right_edge)
+        return _trim_tokens(_phrase_start(noun), noun.right_edge)
+    event = _reported_event(noun)
+    return None if event is None else _trim_tokens(event.left_edge, event.right_edge)
+
+
+def _reported_event(noun: Token) -> Token | None:
+    """'accounts of thousands cheering': the 'of' phrase whose noun acts, which states the claim."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.subtree):
+                    return obj
     return None
+
+
+def _phrase_start(noun: Token) -> Token:
+    """The first word of a noun's own phrase ('Trump's claim'), whatever the parser hung before it."""
+    left = [_phrase_start(c) for c in noun.lefts if c.dep_ in _NOUN_MODIFIERS and c.pos_ != "VERB"]
+    return min(left, key=lambda t: t.i, default=noun)
 
 
 def _participle(noun: Token) -> Token | None:
@@ -487,7 +514,7 @@ def _complement_clause(noun: Token) -> Token | None:
             return said or participle
         return None  # what it says, the parser lost: see `_reporting_participle`
     sent_end = noun.sent.end
-    for t in noun.doc[noun.i + 1 : min(noun.i + 10, sent_end)]:
+    for t in noun.doc[noun.i + 1 : min(noun.i + 14, sent_end)]:
         if t.pos_ in {"VERB", "AUX"}:
             return None  # "charges about X by pointing out that ...": the 'that' belongs to another verb
         if t.lower_ != "that":
@@ -510,10 +537,21 @@ def _is_proposal_clause(clause: Token) -> bool:
 
 
 def _is_not_true(token: Token) -> bool:
-    """'not true', but not 'not true of previous nominees'."""
-    if token.lower_ != "true" or any(c.dep_ == "prep" for c in token.children):
+    """'not true' and 'not the case', but not 'not true of previous nominees'."""
+    if any(c.dep_ == "prep" for c in token.children):
         return False
-    return _negated(token.head if token.dep_ == "acomp" else token)
+    if token.lower_ == "case":
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        copular = token.dep_ == "attr" and _is_copula(token.head)
+        return the and copular and _negated(token.head) and not _hedged(token)
+    if token.lower_ != "true":
+        return False
+    return _negated(token.head if token.dep_ == "acomp" else token) and not _hedged(token)
+
+
+def _hedged(word: Token) -> bool:
+    """'not always true', 'not necessarily the case': a qualification, not a denial."""
+    return any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in [*word.children, *word.head.children])
 
 
 def _falsity_target(word: Token) -> _Target | None:
@@ -564,15 +602,22 @@ def _falsity_target_of(word: Token) -> _Target | None:
     ):  # "the false claims", "Trump's baseless allegation that ..."; not "the wrong impression"
         strict = lemma not in OPINION_FALSITY
         return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
-    if lemma != "true" and (_negated(word) or _negated(word.head)):
+    if lemma not in {"true", "case"} and (_negated(word) or _negated(word.head)):
         return None  # "not necessarily wrong"
     if lemma in FALSITY_NOUNS and _complement_clause(word) is not None:
         inner = _noun_claim(word)
         return None if inner is None else _Target(inner, lemma)
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        word = word.head.head  # "it's a bunch of malarkey"
     head = word.head
-    # copular: "<subject> is false / a lie / not true"
+    # copular: "<subject> is false / a lie / not true / not the case", "<subject> appears to be fabricated"
     if word.dep_ in {"acomp", "attr"} and _is_copula(head):
-        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _subject_of(head)
+        return None if subject is None else _noun_target(subject)
+    if word.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in word.children
+    ):  # "is/appears to be fabricated"
+        subject = _subject_of(word)
         return None if subject is None else _noun_target(subject)
     # labelling: "called the claims false", "described it as a lie"
     label = head if head.lemma_.lower() in LABEL_VERBS else head.head if head.dep_ == "prep" else None
@@ -585,6 +630,16 @@ def _falsity_target_of(word: Token) -> _Target | None:
     return None
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """A verb's subject, or that of the verb it completes ('the figures appear to be false')."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ != "xcomp":
+            return subject
+        verb = verb.head
+    return None
+
+
 def _owners(noun: Token) -> list[Token]:
     """Who made the claim a noun names: 'Exxon's accusation', 'your claims', 'the AP report', 'a report by
     Bloomberg'."""
@@ -592,6 +647,8 @@ def _owners(noun: Token) -> list[Token]:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
             owners += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "in":  # "the points in Exxon's letter"
+            owners += [g for c in prep.children if c.dep_ == "pobj" for g in c.children if g.dep_ == "poss"]
     return owners
 
 
@@ -738,7 +795,12 @@ def _pair(
     owned = [c for c in eligible if _party_terms(c.claimant) & denial.claimant_hint]
     others = owned or eligible
     # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
-    near_ok = bool(owned) or denial.target.noun is None or not _owners(denial.target.noun)
+    # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
+    noun = denial.target.noun
+    near_ok = noun is None or (
+        (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS)
+        and (bool(owned) or not _owners(noun))
+    )
     if inner is not None:
         stated = next((c for c in candidates if (c.start, c.end) == inner), None)
         stated = stated or _Candidate(*inner, None, _terms(doc, *inner, clusters))

@@ -65,7 +65,7 @@ FALSITY_NOUNS = frozenset(
 FALSITY_ADJECTIVES = frozenset(
     """
     false untrue baseless groundless unfounded fabricated bogus fake inaccurate incorrect misleading
-    erroneous phony phoney fictitious debunked discredited unsubstantiated
+    erroneous phony phoney fictitious debunked discredited unsubstantiated fabricate
     """.split()
 )
 
@@ -129,8 +129,8 @@ NON_CONTENT_LEMMAS = frozenset(
 # that X"), so that a later denial can point back to it.
 STATEMENT_NOUNS = frozenset(
     """
-    claim allegation accusation charge report reporting story article assertion suggestion contention rumor
-    rumour speculation insinuation theory
+    claim allegation accusation charge report reporting story article account assertion suggestion contention
+    rumor rumour speculation insinuation theory notion
     """.split()
 )
 
@@ -149,3 +149,9 @@ REPORTING_VERBS = frozenset("say suggest claim allege show state assert indicate
 PORTRAYAL_NOUNS = frozenset(
     "image portrayal portrait depiction characterization characterisation picture".split()
 )
+
+# Nouns measuring out a falsity noun ("a bunch of malarkey", "a pack of lies").
+QUANTITY_NOUNS = frozenset("bunch pack load lot heap pile series web tissue string".split())
+
+# Adverbs that turn "not true" / "not the case" into a qualification ("not always the case").
+HEDGES = frozenset("always necessarily quite entirely exactly completely yet universally totally".split())

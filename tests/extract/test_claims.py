@@ -52,6 +52,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ("The club disputed reports that its coach had been fired.", "its coach had been fired", "disputed"),
         ("This idea that the vote was rigged is a myth, the governor said.", "the vote was rigged", "myth"),
         ("Let us dispel the fiction that the city is broke.", "the city is broke", "dispel"),
+        (
+            "He kept repeating the debunked accounts of thousands of fans rioting downtown.",
+            "thousands of fans rioting downtown",
+            "debunked",
+        ),
     ],
 )
 def test_claim_stated_inside_the_denial(nlp: Language, text: str, claim: str, cue: str) -> None:
@@ -79,6 +84,11 @@ CLAIM = "the company had hidden its losses for years"
         ('"It\'s nonsense," the spokesman said.', "it"),
         ("The chairman said the report was false.", "report"),
         ("The firm dismissed the story as baseless.", "story"),
+        ('"It\'s a bunch of malarkey," the spokesman said.', "it"),
+        ('"That is simply not the case," the spokesman said.', "that"),
+        ("The chairman said the figures appear to be fabricated.", "figures"),
+        ("The firm's founder has always denied it.", "it"),
+        ('"They just made it up," the spokesman said.', "it"),
     ],
 )
 def test_back_reference_links_the_statement_before(nlp: Language, denial: str, reference: str) -> None:
@@ -134,6 +144,8 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "The polls were not wrong.",
         "She is wrong about taxes.",
         "Her favourite genre is fiction.",
+        "But that's not always the case.",
+        "That is not necessarily true.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
@@ -242,3 +254,9 @@ def test_a_headline_is_no_statement_of_a_claim_the_body_denies(nlp: Language) ->
     pairs = _pairs(nlp, text, ((claim, "Auditors"),))
     body_pairs = [p for p in pairs if p.denial.start > len(HEADLINE)]
     assert [p.claim.text for p in body_pairs] == [claim]
+
+
+def test_a_word_that_names_no_claim_links_by_content_only(nlp: Language) -> None:
+    """'dismissed the kerfuffle as absurd': the statement just before is no claim of a kerfuffle."""
+    text = f"Auditors said {CLAIM}. The chairman dismissed the whole kerfuffle as absurd."
+    assert _pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
