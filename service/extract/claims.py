@@ -239,6 +239,8 @@ def _denial_at(
         target = _falsity_target(token)
     elif lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         target = _made_up_target(token)
+    elif token.lower_ == "contrary":
+        target = _contrary_target(token)
     elif token.lower_ in HEADLINE_CUES and _in_headline(token, sent):
         target = _headline_target(token, sent)
     # The hypothetical test walks the parse, so it runs only once a cue has matched (most tokens are none).
@@ -246,7 +248,29 @@ def _denial_at(
         return None
     start, end = _line_of(sent, token)
     hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
+    if target.noun is not None and _is_person(target.noun):  # "Trump is wrong": wrong in what Trump said
+        hint = _party_terms(resolver.resolve(target.noun.idx, target.noun.idx + len(target.noun)))
     return _Denial(start, end, token, _denier(token, quotes, resolver), target, hint)
+
+
+def _is_person(token: Token) -> bool:
+    return token.lower_ in PERSON_PRONOUNS or token.ent_type_ == "PERSON"
+
+
+def _contrary_target(word: Token) -> _Target | None:
+    """'contrary to the claims of X, he is not plotting Y': the clause set against the claims."""
+    to = next((c for c in word.children if c.lower_ == "to"), None)
+    noun = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    verb = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    after = noun.right_edge.i
+    tokens = [t for t in verb.subtree if t.i > after and not (t.is_punct and t.i == after + 1)]
+    if verb.i <= after or sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in tokens) < 2:
+        return None
+    return _Target(inner=_trim_tokens(tokens[0], tokens[-1]), noun=noun)
 
 
 def _made_up_target(verb: Token) -> _Target | None:
@@ -797,6 +821,12 @@ def _pair(
     # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
     # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
     noun = denial.target.noun
+    if noun is not None and _is_person(noun):  # "she is wrong": her latest claim, however far back
+        earlier_owned = [c for c in owned if c.end <= denial.cue.idx]
+        if not earlier_owned:
+            return None
+        claim = _first_statement(earlier_owned[-1], eligible)
+        return _link(text, denial, claim, "back_reference", frozenset({reference or ""}), 0.5)
     near_ok = noun is None or (
         (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS)
         and (bool(owned) or not _owners(noun))

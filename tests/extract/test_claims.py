@@ -57,6 +57,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "thousands of fans rioting downtown",
             "debunked",
         ),
+        (
+            "The governor says that contrary to the claims of his rivals, he is not raising property taxes.",
+            "he is not raising property taxes",
+            "contrary",
+        ),
     ],
 )
 def test_claim_stated_inside_the_denial(nlp: Language, text: str, claim: str, cue: str) -> None:
@@ -146,6 +151,7 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "Her favourite genre is fiction.",
         "But that's not always the case.",
         "That is not necessarily true.",
+        "Contrary to his habit, the mayor walked to work.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
@@ -260,3 +266,20 @@ def test_a_word_that_names_no_claim_links_by_content_only(nlp: Language) -> None
     """'dismissed the kerfuffle as absurd': the statement just before is no claim of a kerfuffle."""
     text = f"Auditors said {CLAIM}. The chairman dismissed the whole kerfuffle as absurd."
     assert _pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
+
+
+def test_a_person_called_wrong_is_wrong_in_their_own_latest_claim(nlp: Language) -> None:
+    """'she is wrong' answers what she said, even several statements back, not the statement just before."""
+    hers = "the plant will close next year"
+    filler = " ".join(["The town held its annual fair on the green, with music and a parade."] * 5)
+    text = (
+        f"Councillor Maria Lopez said {hers}. {filler} "
+        "Analysts said the bridge repairs would cost more than planned. "
+        "The mayor said Lopez is wrong."
+    )
+    statements = (
+        (hers, "Councillor Maria Lopez"),
+        ("the bridge repairs would cost more than planned", "Analysts"),
+    )
+    pairs = _pairs(nlp, text, statements)
+    assert [p.claim.text for p in pairs] == [hers]
