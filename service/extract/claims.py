@@ -279,7 +279,11 @@ def _made_up_target(verb: Token) -> _Target | None:
         return None
     words = [*verb.children, *(g for c in verb.children if c.dep_ == "prt" for g in c.children)]
     obj = next((c for c in words if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
-    return None if obj is None else _noun_target(obj)
+    target = None if obj is None else _noun_target(obj)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if target is not None and subject is not None and _is_person(subject):
+        return replace(target, noun=subject)  # "she made it up": she made the claim
+    return target
 
 
 def _in_headline(token: Token, sent: Span) -> bool:
@@ -667,7 +671,7 @@ def _subject_of(verb: Token) -> Token | None:
 def _owners(noun: Token) -> list[Token]:
     """Who made the claim a noun names: 'Exxon's accusation', 'your claims', 'the AP report', 'a report by
     Bloomberg'."""
-    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"} or c.ent_type_ == "NORP"]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
             owners += [c for c in prep.children if c.dep_ == "pobj"]
@@ -818,15 +822,14 @@ def _pair(
     eligible = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
     owned = [c for c in eligible if _party_terms(c.claimant) & denial.claimant_hint]
     others = owned or eligible
-    # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
-    # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
     noun = denial.target.noun
-    if noun is not None and _is_person(noun):  # "she is wrong": her latest claim, however far back
+    if noun is not None and _is_person(noun):  # "she is wrong", "she made it up": her claim, first stated
         earlier_owned = [c for c in owned if c.end <= denial.cue.idx]
         if not earlier_owned:
             return None
-        claim = _first_statement(earlier_owned[-1], eligible)
-        return _link(text, denial, claim, "back_reference", frozenset({reference or ""}), 0.5)
+        return _link(text, denial, earlier_owned[0], "back_reference", frozenset({reference or ""}), 0.5)
+    # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
+    # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
     near_ok = noun is None or (
         (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS)
         and (bool(owned) or not _owners(noun))
@@ -844,7 +847,10 @@ def _pair(
         if first is not stated:
             return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
         return _link(text, denial, stated, "inside_denial", frozenset(), 0.9)
-    probe = _terms(doc, denial.start, denial.end, clusters) - _party_terms(denial.denier)
+    # the parties of the denial say nothing of which claim it is
+    probe = (
+        _terms(doc, denial.start, denial.end, clusters) - _party_terms(denial.denier) - denial.claimant_hint
+    )
     earlier = [c for c in others if c.end <= denial.cue.idx]
     if not earlier:  # a headline denial answers a claim the article reports below it
         best = _best_overlap(probe, others, _MIN_SHARED, 0.0)

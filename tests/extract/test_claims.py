@@ -268,17 +268,20 @@ def test_a_word_that_names_no_claim_links_by_content_only(nlp: Language) -> None
     assert _pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
 
 
-def test_a_person_called_wrong_is_wrong_in_their_own_latest_claim(nlp: Language) -> None:
-    """'she is wrong' answers what she said, even several statements back, not the statement just before."""
+def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Language) -> None:
+    """'Lopez is wrong' answers what Lopez claimed, at its first statement, however far back; not the
+    statement just before by someone else."""
     hers = "the plant will close next year"
     filler = " ".join(["The town held its annual fair on the green, with music and a parade."] * 5)
     text = (
         f"Councillor Maria Lopez said {hers}. {filler} "
+        "Lopez added that the closure would cost hundreds of jobs. "
         "Analysts said the bridge repairs would cost more than planned. "
         "The mayor said Lopez is wrong."
     )
     statements = (
         (hers, "Councillor Maria Lopez"),
+        ("the closure would cost hundreds of jobs", "Lopez"),
         ("the bridge repairs would cost more than planned", "Analysts"),
     )
     pairs = _pairs(nlp, text, statements)
