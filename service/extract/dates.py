@@ -70,6 +70,9 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
+    # Lower-case strings one of which every match contains at the start of a word (DIGITS: a digit): the
+    # rule is only run near them, which spares scanning the whole text with each pattern.
+    near: tuple[str, ...]
 
 
 @dataclass
@@ -138,6 +141,11 @@ _TIME_OF_DAY = (
     r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night)"
     r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:]))"
 )
+
+
+# Between a count and its unit: space, or nothing after a digit ("24hours"); "twodays" or "everyday" is
+# one word, not a count and a unit.
+_GLUE = r"(?:\s+|(?<=\d))"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -919,6 +927,71 @@ def _resolve_fiscal_year(m: re.Match[str], ctx: _Context) -> Timex | None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Scanning only near the words a rule needs
+
+DIGITS = "0-9"
+# Characters other than A-Z that IGNORECASE matches to ASCII letters ('ſ' to 's', the Kelvin sign to 'k').
+_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(65, 91)}, "İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+)
+_CHUNK = re.compile(r"\S+")
+_DIGIT_RUN = re.compile(r"\d+")
+# Whitespace-separated chunks a match may reach before and after the needed word it contains, lookaheads
+# at its end included: at most 10 before ("the next two to three more years": a count may be a range of
+# three-word counts), 8 after ("March 14 , two thousand and twenty one" and a look past it). No pattern
+# repeats anything else without bound, so every match fits in its window.
+_REACH_BEFORE, _REACH_AFTER = 10, 8
+
+
+class _Scanner:
+    """Finds a rule's matches only in windows around the strings it needs, with exactly the results of
+    `pattern.finditer(text)`: a match lies within reach of the needed string it contains, and
+    windows that touch are merged, so each window is searched from a point no match crosses."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = text.translate(_FOLD)  # same length: offsets carry over
+        chunks = [m.span() for m in _CHUNK.finditer(text)]
+        self.chunk_starts = [start for start, _ in chunks]
+        self.chunk_ends = [end for _, end in chunks]
+        self.windows_for: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+    def _occurrences(self, needle: str) -> Iterable[int]:
+        if needle == DIGITS:
+            yield from (m.start() for m in _DIGIT_RUN.finditer(self.text))
+            return
+        folded = self.folded
+        at = folded.find(needle)
+        while at >= 0:
+            if not ("a" <= folded[at - 1 : at] <= "z"):  # inside a word ("today") no pattern has it
+                yield at
+            at = folded.find(needle, at + 1)
+
+    def _windows(self, near: tuple[str, ...]) -> list[tuple[int, int]]:
+        if near in self.windows_for:
+            return self.windows_for[near]
+        last = len(self.chunk_starts) - 1
+        spans = []
+        for at in sorted(at for needle in near for at in self._occurrences(needle)):
+            chunk = bisect.bisect_right(self.chunk_starts, at) - 1  # the chunk holding the needle
+            first = self.chunk_starts[max(0, chunk - _REACH_BEFORE)]
+            spans.append((first, self.chunk_ends[min(last, chunk + _REACH_AFTER)]))
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.windows_for[near] = merged
+        return merged
+
+    def matches(self, rule: _Rule) -> Iterable[re.Match[str]]:
+        return itertools.chain.from_iterable(
+            rule.pattern.finditer(self.text, start, end) for start, end in self._windows(rule.near)
+        )
+
+
+# ---------------------------------------------------------------------------------------------------
 # The rules, most specific first (on equal spans the earlier rule wins)
 
 _REL_WORDS = (
@@ -926,10 +999,22 @@ _REL_WORDS = (
     r"the\s+last|the)"
 )
 
+
+def _key_word(phrase: str) -> str:
+    """The longest word of a phrase, which a match of the phrase contains whatever its spacing."""
+    words: list[str] = re.findall(r"[a-z]+", phrase)
+    return max(words, key=len)
+
+
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_MONTH_WORDS = tuple(sorted({month[:3] for month in lex.MONTHS}))  # "sep" is in "sept." and "september"
+_PART_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
+
+# Each rule: its name, pattern, resolver, and the words every match contains.
 RULES: tuple[_Rule, ...] = (
-    _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso),
-    _Rule("compact_date", _rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"), _resolve_compact),
-    _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric),
+    _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso, (DIGITS,)),
+    _Rule("compact_date", _rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"), _resolve_compact, (DIGITS,)),
+    _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric, (DIGITS,)),
     _Rule(
         "month_day",
         _rx(
@@ -937,6 +1022,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s*,?\s*{_YEAR})?"
         ),
         _resolve_month_day,
+        _MONTH_WORDS,
     ),
     _Rule(
         "day_month",
@@ -944,6 +1030,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:(?:{_alternation(lex.WEEKDAYS)}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*{_YEAR})?"
         ),
         _resolve_month_day,
+        _MONTH_WORDS,
     ),
     _Rule(
         "month",
@@ -952,6 +1039,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s*,?\s*(?:of\s+)?{_YEAR}|\s+(?P<year_rel>this|last|next)\s+year)?"
         ),
         _resolve_month,
+        _MONTH_WORDS,
     ),
     _Rule(
         "weekday",
@@ -960,6 +1048,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s+{_PART})?"
         ),
         _resolve_weekday,
+        tuple(lex.WEEKDAYS),
     ),
     _Rule(
         "day_word",
@@ -968,11 +1057,20 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{_PART})?"
         ),
         _resolve_day_word,
+        ("today", "tonight", "yesterday", "tomorrow", "this", "last"),
     ),
     _Rule(
-        "holiday", _rx(rf"(?:(?P<rel>last|next|this)\s+)?{_HOLIDAY}(?:\s*,?\s*{_YEAR})?"), _resolve_holiday
+        "holiday",
+        _rx(rf"(?:(?P<rel>last|next|this)\s+)?{_HOLIDAY}(?:\s*,?\s*{_YEAR})?"),
+        _resolve_holiday,
+        tuple(
+            {
+                _key_word(name)
+                for name in (*lex.FIXED_HOLIDAYS, *lex.NTH_WEEKDAY_HOLIDAYS, *lex.EASTER_HOLIDAYS)
+            }
+        ),
     ),
-    _Rule("time", _rx(_TIME_OF_DAY), _resolve_time),
+    _Rule("time", _rx(_TIME_OF_DAY), _resolve_time, (DIGITS, "noon", "midday", "midnight")),
     _Rule(
         "decade",
         _rx(
@@ -981,8 +1079,11 @@ RULES: tuple[_Rule, ...] = (
             + "))"
         ),
         _resolve_decade,
+        (DIGITS, *lex.DECADE_WORDS),
     ),
-    _Rule("century", _rx(rf"(?:the\s+)?{_ORDINAL}[\s-]+(?P<century>century)"), _resolve_century),
+    _Rule(
+        "century", _rx(rf"(?:the\s+)?{_ORDINAL}[\s-]+(?P<century>century)"), _resolve_century, ("century",)
+    ),
     _Rule(
         "ordinal_quarter",
         _rx(
@@ -992,35 +1093,50 @@ RULES: tuple[_Rule, ...] = (
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<year2_rel>last|this|next)\s+year))?"
         ),
         _resolve_ordinal_quarter,
+        ("quarter", "half"),
     ),
-    _Rule("quarter_code", _rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{_YEAR})?"), _resolve_quarter_code),
+    _Rule("quarter_code", _rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{_YEAR})?"), _resolve_quarter_code, (DIGITS,)),
     _Rule(
         "quarter_reference",
         _rx(
             rf"(?:last\s+year's\s+|the\s+)(?:{_YEAR}\s+)?(?:(?:latest|current|same|comparable|corresponding|year-ago|"
-            r"year-earlier|prior-year|most\s+recent|recent|fiscal)\s+)*(?:quarter|period)(?:\s+(?:a\s+)?year\s+"
+            r"year-earlier|prior-year|most\s+recent|recent|fiscal)\s+){0,4}(?:quarter|period)(?:\s+(?:a\s+)?year\s+"
             r"(?:ago|earlier|before)|\s+last\s+year)?|(?P<rel>this|last|next)\s+quarter"
         ),
         _resolve_quarter_reference,
+        ("quarter", "period"),
     ),
-    _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective),
-    _Rule("week_of", _rx(rf"the\s+week\s+of\s+{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"), _resolve_week_of),
-    _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end),
+    _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective, ("year",)),
+    _Rule(
+        "week_of",
+        _rx(rf"the\s+week\s+of\s+{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"),
+        _resolve_week_of,
+        _MONTH_WORDS,
+    ),
+    _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end, ("year",)),
     _Rule(
         "fiscal_year",
         _rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{_YEAR}"),
         _resolve_fiscal_year,
+        ("fiscal", "calendar", "financial"),
     ),
-    _Rule("year", _rx(rf"(?P<lead>the\s+year\s+)?{_YEAR}(?!\s*(?:%|percent))"), _resolve_year),
+    _Rule(
+        "year",
+        _rx(rf"(?P<lead>the\s+year\s+)?{_YEAR}(?!\s*(?:%|percent))"),
+        _resolve_year,
+        (DIGITS, "nineteen", "twenty", "thousand"),
+    ),
     _Rule(
         "season",
         _rx(rf"(?:(?P<rel>last|this|next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"),
         _resolve_season,
+        tuple(lex.SEASONS),
     ),
     _Rule(
         "relative_unit",
         _rx(rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)"),
         _resolve_relative_unit,
+        _UNIT_WORDS,
     ),
     _Rule(
         "anaphoric",
@@ -1029,34 +1145,55 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:(?P<unit>year|month|week|day)|{_PART})|the\s+(?P<shifted>year|month|week|day)\s+(?P<dir>before|after)"
         ),
         _resolve_anaphoric,
+        (*_UNIT_WORDS, *_PART_WORDS),
     ),
     _Rule(
         "ago",
         _rx(
-            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?P<unit_text>{_UNIT})(?:\s+or\s+so)?\s+"
+            rf"(?:(?P<num>{_NUMBER}|{_VAGUE}){_GLUE})?(?P<unit_text>{_UNIT})(?:\s+or\s+so)?\s+"
             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
         ),
         _resolve_ago,
+        _UNIT_WORDS,
     ),
-    _Rule("in_units", _rx(rf"in\s+(?P<num>{_NUMBER})\s+{_UNIT}"), _resolve_in_units),
-    _Rule("per_unit", _rx(rf"(?P<every>a|per|each|every)\s+{_UNIT}"), _resolve_per_unit),
+    _Rule("in_units", _rx(rf"in\s+(?P<num>{_NUMBER})\s+{_UNIT}"), _resolve_in_units, _UNIT_WORDS),
+    _Rule("per_unit", _rx(rf"(?P<every>a|per|each|every)\s+{_UNIT}"), _resolve_per_unit, _UNIT_WORDS),
     _Rule(
         "duration",
         _rx(
             r"(?:the\s+)?(?:(?P<lead>past|last|next|coming|first|final|following|previous|latest|recent|"
             r"subsequent)\s+)?"
-            rf"(?P<num>{_NUMBER}|{_VAGUE})?\s*(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
+            rf"(?:(?P<num>{_NUMBER}|{_VAGUE}){_GLUE})?(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
             rf"(?P<unit_text>{_UNIT})(?P<and_half>\s+and\s+a\s+half)?"
         ),
         _resolve_duration,
+        _UNIT_WORDS,
     ),
-    _Rule("adjective_duration", _rx(rf"(?P<num>{_NUMBER})-{_UNIT}(?!s)"), _resolve_adjective_duration),
     _Rule(
-        "every", _rx(rf"(?:every|each)\s+(?:(?P<other>other)|(?P<num>{_NUMBER}))?\s*{_UNIT}"), _resolve_every
+        "adjective_duration",
+        _rx(rf"(?P<num>{_NUMBER})-{_UNIT}(?!s)"),
+        _resolve_adjective_duration,
+        _UNIT_WORDS,
     ),
-    _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word),
-    _Rule("reference_word", _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"), _resolve_reference_word),
-    _Rule("the_year", _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year"), _resolve_the_year),
+    _Rule(
+        "every",
+        _rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{_NUMBER})){_GLUE})?{_UNIT}"),
+        _resolve_every,
+        _UNIT_WORDS,
+    ),
+    _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word, tuple(lex.SET_WORDS)),
+    _Rule(
+        "reference_word",
+        _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"),
+        _resolve_reference_word,
+        tuple({_key_word(phrase) for phrase in lex.REFERENCE_WORDS}),
+    ),
+    _Rule(
+        "the_year",
+        _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+){0,4}year"),
+        _resolve_the_year,
+        ("year",),
+    ),
 )
 
 
@@ -1342,8 +1479,9 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
     rules = {rule.name: rule for rule in RULES}
     candidates: list[_Candidate] = []
     rejected: list[tuple[int, int]] = []
+    scanner = _Scanner(text)
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
+        for match in scanner.matches(rule):
             timex = _resolve(rule, match, ctx)
             if timex is None:
                 rejected.append(match.span())

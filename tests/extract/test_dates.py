@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from schemas import DateExpression, Feature
-from service.extract.dates import absolute_value, extract_dates, interval_of, parse_number
+from service.extract.dates import RULES, _Scanner, absolute_value, extract_dates, interval_of, parse_number
 from service.pipeline import Job, Pipeline
 
 MONDAY = dt.date(2022, 3, 14)  # a Monday
@@ -462,3 +462,46 @@ def test_dense_dates_scale_linearly(nlp: Language) -> None:
 
     small, large = min(seconds(200) for _ in range(3)), min(seconds(800) for _ in range(3))
     assert large / small < 10, (small, large)  # quadratic: 13 or more
+
+
+_SCAN_WORDS = st.sampled_from(
+    ["two", "twenty-five", "a couple of", "and a half", "5 1/2", "to", "-", "or", "several", "the", "next", "past",
+     "the next a couple of - a couple of more", "the past twenty five to thirty five", "more", "years", "Year", "days", "day", "today", "Monday", "twodays", "everyday", "ago", "or so", "from now",
+     "March", "Sept.", "14", "1990", "nineteen ninety-six", "two thousand and twenty one", "percent", "%", "'80s",
+     "fiscal", "third", "quarter", "Q3", "of", "10:30", "p.m.", "ET", "noon", "tonight", "night", "Christmas",
+     "now", "recently", "daily", "this", "last", "spring", "21st", "century", "ſeconds", "KELVIN", ",", "."]
+)  # fmt: skip
+_SCAN_GAPS = st.sampled_from([" ", "  ", "\n\n", "\t", "", "-", ", "])
+
+
+def _assert_scans_agree(text: str) -> None:
+    scanner = _Scanner(text)
+    for rule in RULES:
+        assert [m.span() for m in scanner.matches(rule)] == [m.span() for m in rule.pattern.finditer(text)], (
+            rule.name
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(_SCAN_WORDS, _SCAN_GAPS), max_size=40))
+def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tuple[str, str]]) -> None:
+    """Each rule only runs around the words its matches need; that must never lose or change a match."""
+    _assert_scans_agree("".join(word + gap for word, gap in words))
+
+
+@pytest.mark.parametrize(
+    "longest",
+    [
+        "the next a couple of - a couple of more years and a half",  # 10 chunks before the unit
+        "a couple of to a couple of years or so from now",
+        "next Monday , March 14 , two thousand and twenty one percent",  # 8 chunks after the month
+        "last year's year-ago third fiscal quarter of fiscal 1989 hours",
+        "the 1988 latest current same comparable quarter a year ago",
+        "the full current fiscal calendar year",
+        "11:30 a.m. EST Friday",
+    ],
+)
+def test_the_longest_matches_fit_their_windows(longest: str) -> None:
+    filler = "word " * 20
+    _assert_scans_agree(filler + longest + " " + filler)
+    _assert_scans_agree(longest)
