@@ -30,6 +30,7 @@ OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 # A double mark, or a newline (where a quote left open ends unless the next paragraph reopens it).
 _MARK_OR_NEWLINE = re.compile(r"''+|[\n\"“”„«»]")
+_DASHES = frozenset({"-", "–", "—", "--"})
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 _MARK_AND_PUNCT = DOUBLE_MARKS + "‘’'.,;:!?()[]"
 _TITLE_FUNCTION_WORDS = frozenset(
@@ -185,7 +186,8 @@ def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[i
 
 def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:
     """A subject that is a dateline or timestamp ("LONDON (Reuters) -", "12:15 p.m.") is the parser's
-    mistake: the speaker is then the last name between it and the cue."""
+    mistake: the speaker is then the first person named between it and the cue (the rest may be an
+    aside: "12:15 p.m. Ann Lee, speaking in Ohio, is calling …"), else the last name there."""
     words = [t for t in subject.subtree if t.i < verb.i]
     if not words:
         return None
@@ -201,17 +203,34 @@ def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:
         e for e in verb.sent.ents if e.end <= verb.i and e.label_ in _SPEAKER_LABELS and e.start > words[0].i
     ]
     names = [e for e in names if not any(t.text == ")" for t in verb.doc[e.end : verb.i])]
-    return (names[-1].start_char, names[-1].end_char) if names else None
+    if not names:
+        return None
+    chosen = next((e for e in names if e.label_ == "PERSON"), names[-1])
+    return (chosen.start_char, chosen.end_char)
 
 
 def _speaker_of(verb: Token) -> tuple[int, int] | None:
     """The source of a cue verb: its subject by the parse, else the subject of its sentence standing
     before it (a participle the parser cut loose: "X, arguing …", "X was … calling …")."""
-    found = _subject_by_parse(verb)
+    found = _subject_by_parse(verb) or _name_just_before(verb)
     if found is not None:
         return found
     subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE]
     return _phrase(subjects[0]) if subjects else None
+
+
+def _name_just_before(verb: Token) -> tuple[int, int] | None:
+    """A name the parser did not make the cue's subject ("On Monday, Col. Ann Lee, a spokeswoman in
+    Basra, said" with the name hung on the date): the last person or organisation named before the cue
+    in its sentence with no verb between, else the last name there."""
+    names = [e for e in verb.sent.ents if e.end <= verb.i and e.label_ in _SPEAKER_LABELS]
+    names = [
+        e for e in names if not any(_is_verb(t) or t.text in DOUBLE_MARKS for t in verb.doc[e.end : verb.i])
+    ]
+    if not names:
+        return None
+    chosen = next((e for e in reversed(names) if e.label_ in _COLON_SPEAKER_LABELS), names[-1])
+    return (chosen.start_char, chosen.end_char)
 
 
 def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
@@ -270,9 +289,12 @@ def _colon_quote(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] 
     if colon is None:
         return None
     following = next((t for t in doc[colon.i + 1 : colon.i + 4] if not t.is_space), None)
-    if following is None:
+    quoted = None if following is None else next(((s, e) for s, e in quotes if s == following.idx), None)
+    covered = None if quoted is None else doc.char_span(*quoted, alignment_mode="expand")
+    if covered is None or len(covered) == 0:
         return None
-    return next(((s, e) for s, e in quotes if s == following.idx), None)
+    own = _verb_after(doc, covered[-1])  # `X described it: "…," she said`: the quote's own attribution
+    return None if own is not None and own.lemma_.lower() in LEXICON.colon else quoted
 
 
 def _source_of_according(token: Token) -> Token | None:
@@ -311,7 +333,10 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
     if clause is not None and lemma in lexicon.clause:
-        return _make("clause", _clause_content(clause, token), cue, _speaker_of(token))
+        content = _clause_content(clause, token)
+        if clause.i < token.i:
+            content = _quote_just_before(token, content, quotes)
+        return _make("clause", content, cue, _speaker_of(token))
     if clause is None and token.dep_ == "parataxis" and lemma in lexicon.clause:
         return _interrupting(token, cue)
     if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
@@ -330,8 +355,30 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         for extra in token.children:
             if extra.dep_ in ("oprd", "xcomp", "ccomp") and extra.i > obj.i:
                 tokens.extend(extra.subtree)
+        colon = next((t.i for t in tokens if t.text == ":" and t.i > obj.i), None)
+        if colon is not None:  # "described the goal: "…"": the quote after the colon is said on its own
+            tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _quote_just_before(
+    cue: Token, content: tuple[int, int] | None, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """`"…," he said` reports the quote closed just before it: where the parse hung more on the cue (an
+    earlier sentence or paragraph it ran together with the quote), the content is that quote alone."""
+    index = bisect.bisect_right(quotes, cue.idx, key=lambda q: q[1]) - 1
+    if content is None or index < 0:
+        return content
+    q_start, q_end = quotes[index]
+    if content[0] >= q_start or cue.idx - q_end > MAX_ATTRIBUTION_CHARS:
+        return content
+    index = cue.i - 1
+    while index >= 0 and cue.doc[index].idx >= q_end:
+        if "\n" in cue.doc[index].text:
+            return content
+        index -= 1
+    return (q_start, q_end)
 
 
 def _interrupting(cue_verb: Token, cue: tuple[int, int]) -> Attribution | None:
@@ -557,10 +604,12 @@ def _labelled_lines(text: str, entities: EntityClusters) -> list[Attribution]:
 
 
 def _named_colon_quotes(
-    text: str, quotes: list[tuple[int, int]], entities: EntityClusters
+    doc: Doc, text: str, quotes: list[tuple[int, int]], entities: EntityClusters
 ) -> list[Attribution]:
     """`… - Pollster Ann Lee: "…"`, `More from the Institute: "…"`: a quote right after a colon that
-    closes a name is that name's (a credit inside a line, where `_labelled_lines` needs the line start)."""
+    closes a name is that name's (a credit inside a line, where `_labelled_lines` needs the line start),
+    unless a verb governs the name (`X told CNN: "…"`, `X said on Twitter: "…"`: X is the source) and no
+    dash sets the name off as a credit."""
     named_ending_at = {m.end: m for m in entities.mentions if m.label in _COLON_SPEAKER_LABELS}
     found = []
     for start, end in quotes:
@@ -568,9 +617,19 @@ def _named_colon_quotes(
         while colon >= 0 and text[colon] in " \t":
             colon -= 1
         name = named_ending_at.get(colon) if colon >= 0 and text[colon] == ":" else None
-        if name is not None:
+        span = None if name is None else doc.char_span(name.start, name.end, alignment_mode="expand")
+        credited = span is not None and any(
+            t.text in _DASHES for t in doc[max(0, span.start - 3) : span.start]
+        )
+        if name is not None and span is not None and (credited or not _governed_by_verb(span.root)):
             found.append(Attribution((start, end), (colon, colon + 1), (name.start, name.end), "named colon"))
     return found
+
+
+def _governed_by_verb(token: Token) -> bool:
+    """An object of a verb, directly or through a preposition ("told CNN", "wrote on Twitter")."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "dative", "pobj") and _is_verb(head)
 
 
 def _looks_like_title(words: list[str]) -> bool:
@@ -735,7 +794,7 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     quotes = quoted_spans(text)
     candidates = (
         _labelled_lines(text, entities)
-        + _named_colon_quotes(text, quotes, entities)
+        + _named_colon_quotes(doc, text, quotes, entities)
         + candidate_attributions(doc, quotes)
     )
     found = _dedupe(_outermost(candidates, quotes))

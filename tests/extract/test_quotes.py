@@ -241,6 +241,60 @@ def test_clause_after_the_cue_beats_a_phrase_misparsed_before_it(nlp: Language) 
     assert [doc.text[a.content[0] : a.content[1]] for a in found] == ["he is sure"]
 
 
+# Speaker choices around misparsed subjects: (text, fragment, speaker, cue).
+SPEAKER_CHOICES = [
+    # a name governed by the verb before the colon is not the source
+    (
+        'On Monday, Mr. Ortega said on Twitter: "The vote was stolen from us and we will prove it."',
+        "The vote was stolen",
+        "Mr. Ortega",
+        "said",
+    ),
+    # a quote after a colon that has its own attribution is that attribution's
+    (
+        'In her speech, Ana Ruiz described the goal: "Build the road first and then the school," she said.',
+        "Build the road",
+        "she",
+        "said",
+    ),
+    # the parser hung the name on the date before it: the last name before the cue, no verb between
+    (
+        "But in a call with reporters on Dec. 2, Col. Ann Reyes, a military spokeswoman in Basra, said the"
+        " raids would continue.",
+        "the raids would continue",
+        "Ann Reyes",
+        "said",
+    ),
+    # past a timestamp, the first person named, not a place in the aside
+    (
+        "9:05 p.m.\n\nMaria Lopez, speaking at a rally in Denver, is criticizing the plan for the new airport.",
+        "the plan for the new airport",
+        "Maria Lopez",
+        "criticizing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "cue"), SPEAKER_CHOICES)
+def test_speaker_choices(nlp: Language, text: str, fragment: str, speaker: str, cue: str) -> None:
+    quote = _find(_quotes(nlp, text), fragment)
+    assert quote.speaker is not None and quote.speaker.text.endswith(speaker)
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_cue_after_a_quote_reports_that_quote_not_the_sentence_parsed_with_it(nlp: Language) -> None:
+    # The parse as the model sometimes gives it: the sentence before the quote as what "said" reports.
+    words = ["Lee", "left", ".", '"', "Yes", ",", '"', "he", "said", "."]
+    heads = [1, 8, 1, 4, 1, 4, 4, 8, 8, 8]
+    deps = ["nsubj", "ccomp", "punct", "punct", "conj", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    lemmas = ["Lee", "leave", ".", '"', "yes", ",", '"', "he", "say", "."]
+    spaces = [True, False, True, False, False, False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = [a for a in candidate_attributions(doc, quoted_spans(doc.text)) if a.route == "clause"]
+    assert [doc.text[a.content[0] : a.content[1]] for a in found] == ['"Yes,"']
+
+
 def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
     words = ['"', "Sit", "down", ",", '"', "Omar", "barked", "."]
     heads = [1, 6, 1, 1, 1, 6, 6, 6]
