@@ -261,7 +261,9 @@ def _year_for(reference: dt.date, month: int, day: int | None, tense: Tense | No
     if tense is Tense.FUTURE:
         return reference.year if key >= ref_key else reference.year + 1
 
-    return min((reference.year, reference.year - 1, reference.year + 1), key=distance)
+    return min(
+        (reference.year + 1, reference.year, reference.year - 1), key=distance
+    )  # a tie: the coming one
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -1284,7 +1286,8 @@ def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
 def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
     """A clock time on its own ('at 10:35 a.m. (0735 GMT) Friday') is on the nearest day its sentence
     names; the reference date only when the sentence names none."""
-    days = [c for c in candidates if c.rule != "time" and _DAY_VALUE.match(c.timex.value or "")]
+    # Days, and times on a day ('4 a.m. EDT Thursday'): the clock time is on that day.
+    days = [c for c in candidates if c.rule != "time" and _DAY_VALUE.match((c.timex.value or "")[:10])]
     if not days or not doc.has_annotation("SENT_START"):
         return candidates
     sentence_starts = [sentence.start_char for sentence in doc.sents]
@@ -1299,7 +1302,7 @@ def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candida
         neighbours = days[max(0, at - 1) : at + 1] if candidate.rule == "time" else []
         near = [d for d in neighbours if sentence_of(d) == sentence_of(candidate)]
         if near and candidate.timex.value:
-            day = min(near, key=lambda d: abs(d.start - candidate.start)).timex.value or ""
+            day = (min(near, key=lambda d: abs(d.start - candidate.start)).timex.value or "")[:10]
             candidate = replace(
                 candidate, timex=replace(candidate.timex, value=day + candidate.timex.value[10:])
             )

@@ -95,6 +95,8 @@ CASES = [
     ),
     # months with and without a year, and days of a month
     ("The two men last met in October.", MONDAY, "October", "DATE", "2021-10", None),
+    # no tense: the nearest February, and on a tie (eight months back, four ahead counting double) the coming one
+    ("Talk of a summit in February grew.", dt.date(2022, 10, 30), "February", "DATE", "2023-02", None),
     ("The summit will take place in October.", MONDAY, "October", "DATE", "2022-10", None),
     ("The plant opened in June 1994.", MONDAY, "June", "DATE", "1994-06", None),
     ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
@@ -147,6 +149,14 @@ CASES = [
         None,
     ),
     (
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday), she said.",
+        MONDAY,
+        "4 in",
+        "TIME",
+        "2022-03-17T04:00",
+        None,
+    ),
+    (
         "On Friday, the bomb went off at 10 a.m. near the embassy.",
         MONDAY,
         "10 a.m.",
@@ -168,6 +178,7 @@ CASES = [
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
     ("Tensions rose recently.", MONDAY, "recently", "DATE", "PAST_REF", None),
     ("The plan may change in the future.", MONDAY, "future", "DATE", "FUTURE_REF", None),
+    ("Holders may buy shares at the then current price.", MONDAY, "then", "DATE", "PAST_REF", None),
     # quarters and finance-style references
     ("Third-quarter profit rose 5%.", THURSDAY, "Third", "DATE", "1989-Q3", None),
     ("Earnings fell in the fourth quarter of 1988.", THURSDAY, "fourth", "DATE", "1988-Q4", None),
