@@ -15,6 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from schemas.enrich import Claim, ClaimLink, ClaimPair, Cue, Denial, Quote, Speaker
@@ -59,6 +62,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EDGE = " \t\r\n,;:-–—"
 _CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
+# Words that can start a denial, by lemma and by lower-case form (`_denial_at` tells which do).
+_CUE_LEMMAS = (
+    DENY_VERBS | REFUTE_VERBS | REJECT_VERBS | FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY | {"make"}
+)
+_CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 # Content overlap needed to pair a denial with a statement stated elsewhere.
@@ -184,10 +192,11 @@ def _noun_statements(
 ) -> list[_Candidate]:
     """Claims stated as the complement of a claim noun: 'the allegation that X', 'a report saying X'."""
     found = []
-    for token in doc:
-        if token.lemma_.lower() not in STATEMENT_NOUNS or token.pos_ != "NOUN":
+    for i in _words_among(doc, STATEMENT_NOUNS, frozenset()):
+        token = doc[i]
+        if token.pos != NOUN:
             continue
-        inner = _noun_claim(token) if _has_complement(token) else None
+        inner = _noun_claim(token)[1]
         if inner is None:
             continue
         start, end = inner
@@ -214,14 +223,27 @@ def _owner_speaker(noun: Token, resolver: MentionResolver) -> Speaker | None:
 def _find_denials(
     doc: Doc, quotes: list[Quote], entities: EntityClusters, resolver: MentionResolver
 ) -> list[_Denial]:
-    found = []
-    for sent in doc.sents:
-        for token in sent:
-            denial = _denial_at(token, sent, quotes, entities, resolver)
-            if denial is not None:
-                found.append(denial)
-                break  # one denial per sentence
+    found: list[_Denial] = []
+    for i in _words_among(doc, _CUE_LEMMAS, _CUE_WORDS):
+        token = doc[i]
+        sent = token.sent
+        if found and found[-1].cue.sent.start == sent.start:
+            continue  # one denial per sentence
+        denial = _denial_at(token, sent, quotes, entities, resolver)
+        if denial is not None:
+            found.append(denial)
     return found
+
+
+def _words_among(doc: Doc, lemmas: frozenset[str], words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form is listed, read as arrays: building a Token for
+    every word of a long document is most of the cost of a pass over it."""
+    tags = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    lemma_ids = [strings[form] for w in lemmas for form in (w, w.capitalize())]  # names keep their case
+    word_ids = [strings[w] for w in words]
+    wanted = numpy.isin(tags[:, 0], lemma_ids) | numpy.isin(tags[:, 1], word_ids)
+    return [int(i) for i in numpy.flatnonzero(wanted)]
 
 
 def _denial_at(
@@ -413,8 +435,8 @@ def _noun_target(noun: Token, any_noun: bool = False) -> _Target | None:
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
     lemma = noun.lemma_.lower()
     is_claim = lemma in CLAIM_NOUNS or lemma in FALSITY_NOUNS
-    if is_claim and _has_complement(noun):
-        inner = _noun_claim(noun)
+    found, inner = _noun_claim(noun) if is_claim else (False, None)
+    if found:
         return None if inner is None else _Target(inner, lemma, noun)
     portrayal = _portrayal(noun) if lemma in PORTRAYAL_NOUNS else None
     if portrayal is not None:  # "dispel the image of X as Y"
@@ -436,29 +458,24 @@ def _is_relative_pronoun(token: Token) -> bool:
     )
 
 
-def _has_complement(noun: Token) -> bool:
-    return (
-        _complement_clause(noun) is not None
-        or _reporting_participle(noun) is not None
-        or _infinitive_claim(noun)
-        or (noun.lemma_.lower() in STATEMENT_NOUNS and _reported_event(noun) is not None)
-    )
-
-
-def _noun_claim(noun: Token) -> tuple[int, int] | None:
-    """The claim a claim noun states: its that-clause; what a report is 'saying' when the parse lost the
-    clause; or the whole noun phrase when an infinitive says what is claimed ('Trump's claim to know X')."""
+def _noun_claim(noun: Token) -> tuple[bool, tuple[int, int] | None]:
+    """Whether a complement says what a claim noun claims, and the claim it states (None when it proposes
+    rather than asserts): its that-clause; what a report is 'saying' when the parse lost the clause; the
+    whole noun phrase when an infinitive says what is claimed ('Trump's claim to know X'); or an 'of'
+    phrase whose noun acts ('accounts of thousands cheering')."""
     clause = _complement_clause(noun)
     if clause is not None:
         target = _clause_target(clause)
-        return None if target is None else target.inner
+        return True, None if target is None else target.inner
     participle = _reporting_participle(noun)
     if participle is not None:
-        return _rest_of_clause(participle)
+        return True, _rest_of_clause(participle)
     if _infinitive_claim(noun):
-        return _trim_tokens(_phrase_start(noun), noun.right_edge)
-    event = _reported_event(noun)
-    return None if event is None else _trim_tokens(event.left_edge, event.right_edge)
+        return True, _trim_tokens(_phrase_start(noun), noun.right_edge)
+    event = _reported_event(noun) if noun.lemma_.lower() in STATEMENT_NOUNS else None
+    if event is not None:
+        return True, _trim_tokens(event.left_edge, event.right_edge)
+    return False, None
 
 
 def _reported_event(noun: Token) -> Token | None:
@@ -566,7 +583,7 @@ def _is_proposal_clause(clause: Token) -> bool:
 
 def _is_not_true(token: Token) -> bool:
     """'not true' and 'not the case', but not 'not true of previous nominees'."""
-    if any(c.dep_ == "prep" for c in token.children):
+    if token.lower_ not in {"true", "case"} or any(c.dep_ == "prep" for c in token.children):
         return False
     if token.lower_ == "case":
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
@@ -632,8 +649,8 @@ def _falsity_target_of(word: Token) -> _Target | None:
         return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
     if lemma not in {"true", "case"} and (_negated(word) or _negated(word.head)):
         return None  # "not necessarily wrong"
-    if lemma in FALSITY_NOUNS and _complement_clause(word) is not None:
-        inner = _noun_claim(word)
+    found, inner = _noun_claim(word) if lemma in FALSITY_NOUNS else (False, None)
+    if found:
         return None if inner is None else _Target(inner, lemma)
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in QUANTITY_NOUNS:
         word = word.head.head  # "it's a bunch of malarkey"
