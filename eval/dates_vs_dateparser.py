@@ -5,6 +5,7 @@ matching, value accuracy, value F1 = relaxed F1 × value accuracy), so the rows 
 It also reports what the dates stage adds to the pipeline per document (budget: at most 10%).
 
     .venv/bin/python -m eval.dates_vs_dateparser [--shared ../shared] [--limit N] [--no-dateparser]
+                                                 [--part even|odd]
 
 TimeBank/AQUAINT is shown whole and split by document position in the file (even = the part the rules
 were tuned on, odd = the held-back check).
@@ -96,6 +97,9 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"), help="shared dir (data/, eval/)")
     parser.add_argument("--limit", type=int, default=0, help="documents per gold file (0: all)")
     parser.add_argument("--no-dateparser", action="store_true", help="only our extractor")
+    parser.add_argument(
+        "--part", choices=("even", "odd"), help="only this part of TimeBank/AQUAINT (even: tuned, odd: check)"
+    )
     args = parser.parse_args()
     paths = [args.shared / "data" / name for name in GOLD_FILES if (args.shared / "data" / name).exists()]
     if not paths or not (args.shared / "eval" / "score.py").exists():
@@ -123,6 +127,8 @@ def main() -> int:
                 dt.date.fromisoformat(doc["published_at"]) if doc.get("published_at") else dt.date.today()
             )
             parts = [path.stem]
+            if path.stem.startswith("timebank") and args.part and index % 2 != (args.part == "odd"):
+                continue
             if path.stem.startswith("timebank"):
                 parts.append(f"{path.stem} {'even (tuned)' if index % 2 == 0 else 'odd (check)'}")
             started = time.perf_counter()
