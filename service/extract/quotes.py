@@ -45,6 +45,8 @@ MAX_ATTRIBUTION_CHARS = 100
 MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "advcl"})
+# A quote closed by a comma inside its mark: an attribution of its own follows it.
+_OWN_ATTRIBUTION = re.compile(r",\s*(?:''|[\"”])$")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}|\b[ap]\.m\b")
 # Words that start a clause content but are not part of what was said.
 _COMPLEMENTIZERS = frozenset({"that"})
@@ -118,15 +120,17 @@ def _continues_paragraph_quote(text: str, open_at: int, i: int) -> bool:
 
 
 def _mark_role(text: str, i: int, end: int, is_open: bool) -> str:
+    """Straight marks by their neighbours; curly ones by their shape, except an opening mark that can
+    only close (`…here,“ said X`: words before it, a space after, a quote open)."""
     ch = text[i]
-    if ch in OPENING_MARKS:
-        return "open"
-    if ch in CLOSING_MARKS:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[end] if end < len(text) else " "
     space_before = before.isspace() or before in "([{—–-:"
     space_after = after.isspace() or after in ".,;:!?)]}—–-"
+    if ch in OPENING_MARKS:
+        return "close" if is_open and space_after and not space_before else "open"
+    if ch in CLOSING_MARKS:
+        return "close"
     if space_before and not space_after:
         return "open"
     if space_after and not space_before:
@@ -153,8 +157,21 @@ def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _subtree(token: Token, without: Token | None = None) -> list[Token]:
+    """The token's subtree, less `without`'s and less a reported conjunct ("he agrees X and said Y":
+    "said Y" is an attribution of its own)."""
     skip = set() if without is None else {t.i for t in without.subtree}
-    return [t for t in token.subtree if t.i not in skip]
+    reported = next(
+        (c for c in token.children if c.dep_ in ("conj", "advcl") and c.i > token.i and _is_cue_verb(c)), None
+    )
+    end = token.right_edge.i if reported is None else reported.left_edge.i - 1
+    while reported is not None and end > token.i and token.doc[end].dep_ in ("cc", "punct"):
+        end -= 1
+    return [t for t in token.subtree if t.i not in skip and t.i <= end]
+
+
+def _is_cue_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and lemma in LEXICON.colon
 
 
 def _clause_content(clause: Token, cue: Token) -> tuple[int, int] | None:
@@ -263,9 +280,12 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
             return _phrase(current.head, _NOT_SPEAKER_DEPS | {"acl"})
         if current.dep_ not in _SUBJECT_SHARING_DEPS or current.head is current:
             return None
+        reported = current.dep_ in ("conj", "advcl") and _is_cue_verb(current)
         current = current.head
         if current.dep_ == "prep" and current.head is not current:  # "by saying": past the preposition
             current = current.head
+        if reported and current.dep_ == "ccomp" and _is_cue_verb(current.head):
+            current = current.head  # "X insisted that he won, adding …": the parser hung "adding" low
     return None
 
 
@@ -476,11 +496,14 @@ def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]
 
 def _resumed_quote_end(text: str, cue_end: int, end: int, quotes: list[tuple[int, int]]) -> int:
     """`"…," X said. "…"`: a quote resumed in the same paragraph right after its attribution belongs to
-    the same quote, which then spans the attribution too; so do further quotes that follow at once."""
+    the same quote, which then spans the attribution too; so do further quotes that follow at once, but
+    not one closed by a comma, which has an attribution of its own (`"…," she said. "…," she added`)."""
     for q_start, q_end in quotes[bisect.bisect_left(quotes, cue_end, key=lambda q: q[0]) :]:
         between = text[max(end, cue_end) : q_start]
         limit = MAX_ATTRIBUTION_CHARS if end < cue_end else 3
         if "\n" in between or len(between) > limit or (between.strip() and between.strip()[-1] not in ".,:;"):
+            break
+        if _OWN_ATTRIBUTION.search(text, q_start, q_end):
             break
         end = q_end
     return end

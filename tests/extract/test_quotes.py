@@ -295,6 +295,31 @@ def test_cue_after_a_quote_reports_that_quote_not_the_sentence_parsed_with_it(nl
     assert [doc.text[a.content[0] : a.content[1]] for a in found] == ['"Yes,"']
 
 
+def test_saying_participle_hung_inside_the_content_is_an_attribution_of_its_own(nlp: Language) -> None:
+    # The parse as the model sometimes gives it: "adding" hung on the reported verb, not on "insisted".
+    words = ["Lee", "insisted", "he", "won", ",", "adding", "that", "the", "count", "was", "wrong", "."]
+    heads = [1, 1, 3, 1, 3, 3, 9, 8, 9, 5, 9, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "advcl", "mark", "det", "nsubj", "ccomp"]
+    deps += ["acomp", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "VERB", "PUNCT", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["Lee", "insist", "he", "win", ",", "add", "that", "the", "count", "be", "wrong", "."]
+    spaces = [True, True, True, False, True, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = {
+        doc.text[a.content[0] : a.content[1]]: doc.text[a.speaker[0] : a.speaker[1]] if a.speaker else None
+        for a in candidate_attributions(doc, [])
+    }
+    assert found == {"he won": "Lee", "the count was wrong": "Lee"}
+
+
+def test_quote_closed_by_a_comma_after_an_attribution_is_not_resumed(nlp: Language) -> None:
+    text = '"The roads are open again," she said. "We expect no more delays this week," she added.'
+    assert [(q.text, q.cue.text if q.cue else None) for q in _quotes(nlp, text)] == [
+        ('"The roads are open again,"', "said"),
+        ('"We expect no more delays this week,"', "added"),
+    ]
+
+
 def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
     words = ['"', "Sit", "down", ",", '"', "Omar", "barked", "."]
     heads = [1, 6, 1, 1, 1, 6, 6, 6]
@@ -398,6 +423,7 @@ def test_words_inside_a_quote_are_not_another_quote(nlp: Language) -> None:
         ('He said "open but never closed\nNext paragraph.', ['"open but never closed']),
         ('"One paragraph\n\n"and the next."', ['"One paragraph\n\n"and the next."']),
         ("He said ''yes'' twice.", ["''yes''"]),
+        ("She said “nobody checked it,“ and left.", ["“nobody checked it,“"]),
         ("''Start of text,'' he said", ["''Start of text,''"]),
         ("She said, ''He told me 'no.''' Then she left.", ["''He told me 'no.'''"]),
         ("''One paragraph\n\n''and the next.''", ["''One paragraph\n\n''and the next.''"]),
