@@ -64,7 +64,13 @@ _CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—",
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
 # Words that can start a denial, by lemma and by lower-case form (`_denial_at` tells which do).
 _CUE_LEMMAS = (
-    DENY_VERBS | REFUTE_VERBS | REJECT_VERBS | FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY | {"make"}
+    DENY_VERBS
+    | REFUTE_VERBS
+    | REJECT_VERBS
+    | FALSITY_NOUNS
+    | FALSITY_ADJECTIVES
+    | OPINION_FALSITY
+    | {"make", "believe", "happen", "truth"}
 )
 _CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
 _RELATIVES = frozenset({"where", "which", "who", "when"})
@@ -263,6 +269,10 @@ def _denial_at(
         target = _made_up_target(token)
     elif token.lower_ == "contrary":
         target = _contrary_target(token)
+    elif lemma in {"believe", "happen"} and token.pos_ == "VERB" and _negated(token):
+        target = _disbelief_target(token)
+    elif lemma == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        target = _no_truth_target(token)
     elif token.lower_ in HEADLINE_CUES and _in_headline(token, sent):
         target = _headline_target(token, sent)
     # The hypothetical test walks the parse, so it runs only once a cue has matched (most tokens are none).
@@ -293,6 +303,31 @@ def _contrary_target(word: Token) -> _Target | None:
     if verb.i <= after or sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in tokens) < 2:
         return None
     return _Target(inner=_trim_tokens(tokens[0], tokens[-1]), noun=noun)
+
+
+def _disbelief_target(verb: Token) -> _Target | None:
+    """'Don't believe it', 'I don't believe that', 'it never happened': a pronoun for a claim made before."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() == "happen":  # a past event denied, not "it won't happen" or "can't be happening"
+        if verb.tag_ not in {"VBD", "VBN"} and not any(c.lemma_ == "do" for c in verb.children):
+            return None
+        if any(c.tag_ == "MD" for c in verb.children):
+            return None
+        word = subject
+    else:  # the speaker's or an imperative disbelief, not a report of someone else's
+        if subject is not None and subject.lower_ not in {"i", "we"}:
+            return None
+        word = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if word is None or word.lower_ not in BACK_REFERENCE_PRONOUNS or _is_relative_pronoun(word):
+        return None
+    return _Target(reference=word.lower_, noun=word)
+
+
+def _no_truth_target(truth: Token) -> _Target | None:
+    """'there is no truth to the reports (that X)'."""
+    to = next((c for c in truth.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}), None)
+    noun = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None if noun is None else _noun_target(noun)
 
 
 def _made_up_target(verb: Token) -> _Target | None:
@@ -874,6 +909,9 @@ def _pair(
         if best is None:
             return None
         return _link(text, denial, _first_statement(best[0], eligible), "content_overlap", best[1], best[2])
+    pronoun = noun is not None and noun.lower_ in BACK_REFERENCE_PRONOUNS
+    if pronoun and earlier[-1].start >= denial.start:  # "When X says Y, I don't believe that": Y
+        return _link(text, denial, earlier[-1], "back_reference", frozenset({reference or ""}), 0.6)
     family = _kind_family(denial.target.noun)
     # a claim of the kind the back-reference names, by its named owner or by nobody named
     compatible = [

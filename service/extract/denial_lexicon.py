@@ -114,7 +114,7 @@ PROPOSAL_NOUNS = frozenset(
 PROPOSAL_MODALS = frozenset({"should", "must", "ought", "shall", "need"})
 
 # Words that stand for a claim made elsewhere ("denied it", "the claims", "which he denied").
-BACK_REFERENCE_PRONOUNS = frozenset({"it", "this", "that", "which", "these", "those", "they"})
+BACK_REFERENCE_PRONOUNS = frozenset({"it", "this", "that", "which", "these", "those", "they", "them"})
 
 # Reporting and denial vocabulary that says nothing about the content of a claim.
 NON_CONTENT_LEMMAS = frozenset(

@@ -58,6 +58,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "debunked",
         ),
         (
+            "There is no truth to the reports that the mayor resigned.",
+            "the mayor resigned",
+            "truth",
+        ),
+        (
             "The governor says that contrary to the claims of his rivals, he is not raising property taxes.",
             "he is not raising property taxes",
             "contrary",
@@ -94,6 +99,9 @@ CLAIM = "the company had hidden its losses for years"
         ("The chairman said the figures appear to be fabricated.", "figures"),
         ("The firm's founder has always denied it.", "it"),
         ('"They just made it up," the spokesman said.', "it"),
+        ('"It never happened," the spokesman said.', "it"),
+        ('"Don\'t believe them," the spokesman said.', "them"),
+        ("The chairman said there was no truth to the report.", "report"),
     ],
 )
 def test_back_reference_links_the_statement_before(nlp: Language, denial: str, reference: str) -> None:
@@ -152,10 +160,17 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "But that's not always the case.",
         "That is not necessarily true.",
         "Contrary to his habit, the mayor walked to work.",
+        "Without a deal, it won't happen.",
+        "She thought, this can't be happening.",
+        "His critics said he doesn't believe it.",
+        "I do not believe in ghosts.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
+    """No pair, even right after a statement a real denial could point back to."""
     assert _pairs(nlp, text) == []
+    after_a_claim = f"Auditors said {CLAIM}. {text}"
+    assert _pairs(nlp, after_a_claim, ((CLAIM, "Auditors"),)) == []
 
 
 def test_a_bare_back_reference_with_no_statement_makes_no_pair(nlp: Language) -> None:
