@@ -73,6 +73,9 @@ class _Rule:
     # Lower-case strings one of which every match contains at the start of a word (DIGITS: a digit): the
     # rule is only run near them, which spares scanning the whole text with each pattern.
     near: tuple[str, ...]
+    # How far a match reaches from the needed word it contains, in whitespace-separated chunks before and
+    # after it (lookaheads included; every repeat in the patterns is bounded).
+    reach: tuple[int, int]
 
 
 @dataclass
@@ -938,11 +941,6 @@ _FOLD = str.maketrans(
 )
 _CHUNK = re.compile(r"\S+")
 _DIGIT_RUN = re.compile(r"\d+")
-# Whitespace-separated chunks a match may reach before and after the needed word it contains, lookaheads
-# at its end included: at most 10 before ("the next two to three more years": a count may be a range of
-# three-word counts), 8 after ("March 14 , two thousand and twenty one" and a look past it). No pattern
-# repeats anything else without bound, so every match fits in its window.
-_REACH_BEFORE, _REACH_AFTER = 10, 8
 
 
 class _Scanner:
@@ -956,7 +954,7 @@ class _Scanner:
         chunks = [m.span() for m in _CHUNK.finditer(text)]
         self.chunk_starts = [start for start, _ in chunks]
         self.chunk_ends = [end for _, end in chunks]
-        self.windows_for: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.windows_for: dict[tuple[tuple[str, ...], tuple[int, int]], list[tuple[int, int]]] = {}
 
     def _occurrences(self, needle: str) -> Iterable[int]:
         if needle == DIGITS:
@@ -969,27 +967,29 @@ class _Scanner:
                 yield at
             at = folded.find(needle, at + 1)
 
-    def _windows(self, near: tuple[str, ...]) -> list[tuple[int, int]]:
-        if near in self.windows_for:
-            return self.windows_for[near]
+    def _windows(self, near: tuple[str, ...], reach: tuple[int, int]) -> list[tuple[int, int]]:
+        if (near, reach) in self.windows_for:
+            return self.windows_for[near, reach]
+        before, after = reach
         last = len(self.chunk_starts) - 1
         spans = []
         for at in sorted(at for needle in near for at in self._occurrences(needle)):
             chunk = bisect.bisect_right(self.chunk_starts, at) - 1  # the chunk holding the needle
-            first = self.chunk_starts[max(0, chunk - _REACH_BEFORE)]
-            spans.append((first, self.chunk_ends[min(last, chunk + _REACH_AFTER)]))
+            first = self.chunk_starts[max(0, chunk - before)]
+            spans.append((first, self.chunk_ends[min(last, chunk + after)]))
         merged: list[tuple[int, int]] = []
         for start, end in spans:
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
-        self.windows_for[near] = merged
+        self.windows_for[near, reach] = merged
         return merged
 
     def matches(self, rule: _Rule) -> Iterable[re.Match[str]]:
         return itertools.chain.from_iterable(
-            rule.pattern.finditer(self.text, start, end) for start, end in self._windows(rule.near)
+            rule.pattern.finditer(self.text, start, end)
+            for start, end in self._windows(rule.near, rule.reach)
         )
 
 
@@ -1014,9 +1014,17 @@ _PART_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
 
 # Each rule: its name, pattern, resolver, and the words every match contains.
 RULES: tuple[_Rule, ...] = (
-    _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso, (DIGITS,)),
-    _Rule("compact_date", _rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"), _resolve_compact, (DIGITS,)),
-    _Rule("numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric, (DIGITS,)),
+    _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso, (DIGITS,), (0, 0)),
+    _Rule(
+        "compact_date",
+        _rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"),
+        _resolve_compact,
+        (DIGITS,),
+        (0, 0),
+    ),
+    _Rule(
+        "numeric_date", _rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), _resolve_numeric, (DIGITS,), (0, 0)
+    ),
     _Rule(
         "month_day",
         _rx(
@@ -1025,6 +1033,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_month_day,
         _MONTH_WORDS,
+        (2, 7),
     ),
     _Rule(
         "day_month",
@@ -1033,6 +1042,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_month_day,
         _MONTH_WORDS,
+        (4, 6),
     ),
     _Rule(
         "month",
@@ -1042,6 +1052,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_month,
         _MONTH_WORDS,
+        (1, 7),
     ),
     _Rule(
         "weekday",
@@ -1051,6 +1062,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_weekday,
         tuple(lex.WEEKDAYS),
+        (2, 1),
     ),
     _Rule(
         "day_word",
@@ -1060,6 +1072,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_day_word,
         ("today", "tonight", "yesterday", "tomorrow", "this", "last"),
+        (1, 1),
     ),
     _Rule(
         "holiday",
@@ -1071,8 +1084,9 @@ RULES: tuple[_Rule, ...] = (
                 for name in (*lex.FIXED_HOLIDAYS, *lex.NTH_WEEKDAY_HOLIDAYS, *lex.EASTER_HOLIDAYS)
             }
         ),
+        (2, 10),
     ),
-    _Rule("time", _rx(_TIME_OF_DAY), _resolve_time, (DIGITS, "noon", "midday", "midnight")),
+    _Rule("time", _rx(_TIME_OF_DAY), _resolve_time, (DIGITS, "noon", "midday", "midnight"), (0, 3)),
     _Rule(
         "decade",
         _rx(
@@ -1082,9 +1096,14 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_decade,
         (DIGITS, *lex.DECADE_WORDS),
+        (1, 0),
     ),
     _Rule(
-        "century", _rx(rf"(?:the\s+)?{_ORDINAL}[\s-]+(?P<century>century)"), _resolve_century, ("century",)
+        "century",
+        _rx(rf"(?:the\s+)?{_ORDINAL}[\s-]+(?P<century>century)"),
+        _resolve_century,
+        ("century",),
+        (2, 0),
     ),
     _Rule(
         "ordinal_quarter",
@@ -1096,8 +1115,15 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_ordinal_quarter,
         ("quarter", "half"),
+        (10, 4),
     ),
-    _Rule("quarter_code", _rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{_YEAR})?"), _resolve_quarter_code, (DIGITS,)),
+    _Rule(
+        "quarter_code",
+        _rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{_YEAR})?"),
+        _resolve_quarter_code,
+        (DIGITS,),
+        (0, 6),
+    ),
     _Rule(
         "quarter_reference",
         _rx(
@@ -1107,38 +1133,44 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_quarter_reference,
         ("quarter", "period"),
+        (14, 3),
     ),
-    _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective, ("year",)),
+    _Rule("year_ago_adjective", _rx(r"year-(?:ago|earlier)"), _resolve_year_ago_adjective, ("year",), (0, 0)),
     _Rule(
         "week_of",
         _rx(rf"the\s+week\s+of\s+{_MONTH}\s+{_DAY}(?:\s*,?\s*{_YEAR})?"),
         _resolve_week_of,
         _MONTH_WORDS,
+        (3, 7),
     ),
-    _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end, ("year",)),
+    _Rule("year_end", _rx(r"year[\s-]end|year's\s+end"), _resolve_year_end, ("year",), (0, 1)),
     _Rule(
         "fiscal_year",
         _rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{_YEAR}"),
         _resolve_fiscal_year,
         ("fiscal", "calendar", "financial"),
+        (0, 6),
     ),
     _Rule(
         "year",
         _rx(rf"(?P<lead>the\s+year\s+)?{_YEAR}(?!\s*(?:%|percent))"),
         _resolve_year,
         (DIGITS, "nineteen", "twenty", "thousand"),
+        (3, 4),
     ),
     _Rule(
         "season",
         _rx(rf"(?:(?P<rel>last|this|next|the)\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"),
         _resolve_season,
         tuple(lex.SEASONS),
+        (1, 6),
     ),
     _Rule(
         "relative_unit",
         _rx(rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)"),
         _resolve_relative_unit,
         _UNIT_WORDS,
+        (2, 0),
     ),
     _Rule(
         "anaphoric",
@@ -1148,6 +1180,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_anaphoric,
         (*_UNIT_WORDS, *_PART_WORDS),
+        (2, 1),
     ),
     _Rule(
         "ago",
@@ -1157,9 +1190,10 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_ago,
         _UNIT_WORDS,
+        (7, 4),
     ),
-    _Rule("in_units", _rx(rf"in\s+(?P<num>{_NUMBER})\s+{_UNIT}"), _resolve_in_units, _UNIT_WORDS),
-    _Rule("per_unit", _rx(rf"(?P<every>a|per|each|every)\s+{_UNIT}"), _resolve_per_unit, _UNIT_WORDS),
+    _Rule("in_units", _rx(rf"in\s+(?P<num>{_NUMBER})\s+{_UNIT}"), _resolve_in_units, _UNIT_WORDS, (8, 0)),
+    _Rule("per_unit", _rx(rf"(?P<every>a|per|each|every)\s+{_UNIT}"), _resolve_per_unit, _UNIT_WORDS, (1, 0)),
     _Rule(
         "duration",
         _rx(
@@ -1170,31 +1204,36 @@ RULES: tuple[_Rule, ...] = (
         ),
         _resolve_duration,
         _UNIT_WORDS,
+        (10, 3),
     ),
     _Rule(
         "adjective_duration",
         _rx(rf"(?P<num>{_NUMBER})-{_UNIT}(?!s)"),
         _resolve_adjective_duration,
         _UNIT_WORDS,
+        (6, 0),
     ),
     _Rule(
         "every",
         _rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{_NUMBER})){_GLUE})?{_UNIT}"),
         _resolve_every,
         _UNIT_WORDS,
+        (8, 0),
     ),
-    _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word, tuple(lex.SET_WORDS)),
+    _Rule("set_word", _rx(_alternation(lex.SET_WORDS)), _resolve_set_word, tuple(lex.SET_WORDS), (0, 0)),
     _Rule(
         "reference_word",
         _rx(rf"(?P<ref>{_alternation(lex.REFERENCE_WORDS)})"),
         _resolve_reference_word,
         tuple({_key_word(phrase) for phrase in lex.REFERENCE_WORDS}),
+        (2, 1),
     ),
     _Rule(
         "the_year",
         _rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+){0,4}year"),
         _resolve_the_year,
         ("year",),
+        (5, 0),
     ),
 )
 

@@ -503,16 +503,39 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
 @pytest.mark.parametrize(
     "longest",
     [
-        "the next a couple of - a couple of more years and a half",  # 10 chunks before the unit
+        "the next a couple of - a couple of more years and a half",
         "a couple of to a couple of years or so from now",
-        "next Monday , March 14 , two thousand and twenty one percent",  # 8 chunks after the month
-        "last year's year-ago third fiscal quarter of fiscal 1989 hours",
-        "the 1988 latest current same comparable quarter a year ago",
+        "in a couple of to a couple of weeks",
+        "every a couple of - a couple of months",
+        "a couple of to a couple of-year",
+        "next Monday, March 14 , two thousand and twenty one percent",
+        "Monday, the 14th of March , two thousand and twenty one",
+        "last March , of two thousand and twenty one",
+        "the week of March 14 , two thousand and twenty one",
+        "Martin Luther King Jr. Day , two thousand and twenty one",
+        "last the fourth of July , nineteen ninety-six",
+        "the two thousand and twenty one the year-ago third fiscal quarter of fiscal next year",
+        "every other Monday morning",
+        "afternoon yesterday evening",
+        "the nineties",
+        "the twenty-first century",
+        "year's end",
+        "this past week",
+        "that same morning",
+        "the week before",
+        "the two thousand and twenty one most recent most recent most recent most recent quarter a year ago",
         "the full current fiscal calendar year",
+        "fiscal year two thousand and twenty one",
+        "the year two thousand and twenty one percent",
+        "the winter of two thousand and twenty one",
+        "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",
+        "11 in the evening",
+        "the near future",
     ],
 )
 def test_the_longest_matches_fit_their_windows(longest: str) -> None:
+    """Each rule's reach holds for the longest matches its pattern allows."""
     filler = "word " * 20
     _assert_scans_agree(filler + longest + " " + filler)
     _assert_scans_agree(longest)
