@@ -39,6 +39,7 @@ from service.extract.denial_lexicon import (
     LABEL_VERBS,
     NON_CONTENT_LEMMAS,
     OPINION_FALSITY,
+    OPINION_NOUNS,
     PERSON_PRONOUNS,
     PORTRAYAL_NOUNS,
     PROPOSAL_MODALS,
@@ -882,8 +883,9 @@ def _pair(
         return _link(text, denial, earlier_owned[0], "back_reference", frozenset({reference or ""}), 0.5)
     # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
     # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
+    # ... nor to an opinion's name ("rejected the notion", "disputed the argument"), which may answer a view
     near_ok = noun is None or (
-        (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS)
+        (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS - OPINION_NOUNS)
         and (bool(owned) or not _owners(noun))
     )
     if inner is not None:

@@ -155,3 +155,12 @@ QUANTITY_NOUNS = frozenset("bunch pack load lot heap pile series web tissue stri
 
 # Adverbs that turn "not true" / "not the case" into a qualification ("not always the case").
 HEDGES = frozenset("always necessarily quite entirely exactly completely yet universally totally".split())
+
+# Claim nouns that may name a view rather than a stated fact ("rejected the notion", "disputed the
+# argument"): without a stated clause, nearness alone does not tell which statement they answer.
+OPINION_NOUNS = frozenset(
+    """
+    notion idea view argument perception impression theory narrative assessment implication contention
+    point suggestion
+    """.split()
+)

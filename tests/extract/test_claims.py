@@ -301,3 +301,18 @@ def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Lan
     )
     pairs = _pairs(nlp, text, statements)
     assert [p.claim.text for p in pairs] == [hers]
+
+
+@pytest.mark.parametrize(
+    ("denial", "paired"),
+    [
+        ("The chairman rejected the notion.", False),
+        ("The chairman disputed that argument.", False),
+        ("The chairman rejected the accusation.", True),
+        ("The chairman rejected the criticism.", True),
+    ],
+)
+def test_nearness_links_a_stated_claim_not_a_view(nlp: Language, denial: str, paired: bool) -> None:
+    """'the notion', 'that argument' may answer a view: without content to go by, no pair."""
+    text = f"Auditors said {CLAIM}. {denial}"
+    assert len(_pairs(nlp, text, ((CLAIM, "Auditors"),))) == (1 if paired else 0)
