@@ -1012,7 +1012,8 @@ _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "y
 _MONTH_WORDS = tuple(sorted({month[:3] for month in lex.MONTHS}))  # "sep" is in "sept." and "september"
 _PART_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
 
-# Each rule: its name, pattern, resolver, and the words every match contains.
+# Each rule: its name, pattern, resolver, the words every match contains, and how many chunks a match
+# reaches before and after the one holding such a word.
 RULES: tuple[_Rule, ...] = (
     _Rule("iso_date", _rx(r"(\d{4})-(\d{2})-(\d{2})"), _resolve_iso, (DIGITS,), (0, 0)),
     _Rule(
