@@ -50,6 +50,7 @@ from service.extract.denial_lexicon import (
     REJECT_VERBS,
     REPORT_KINDS,
     REPORTING_VERBS,
+    SAYING_VERBS,
     STATEMENT_NOUNS,
 )
 from service.extract.entities import EntityCluster, EntityClusters
@@ -279,6 +280,9 @@ def _denial_at(
     # The hypothetical test walks the parse, so it runs only once a cue has matched (most tokens are none).
     if target is None or (target.inner is None and target.reference is None) or _hypothetical(token):
         return None
+    if target.inner is None and target.reference in BACK_REFERENCE_PRONOUNS:
+        # "When X says Y, I don't believe that", "she said Y, but that is false": Y
+        target = replace(target, inner=_said_before(token, sent))
     start, end = _line_of(sent, token)
     hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
     if target.noun is not None and _is_person(target.noun):  # "Trump is wrong": wrong in what Trump said
@@ -304,6 +308,20 @@ def _contrary_target(word: Token) -> _Target | None:
     if verb.i <= after or sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in tokens) < 2:
         return None
     return _Target(inner=_trim_tokens(tokens[0], tokens[-1]), noun=noun)
+
+
+def _said_before(cue: Token, sent: Span) -> tuple[int, int] | None:
+    """A clause reported earlier in the cue's own sentence, which a pronoun after it points back to."""
+    said = None
+    for verb in sent:
+        if verb.i >= cue.i:
+            break
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
+            continue
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.right_edge.i < cue.i and not _is_proposal_clause(clause):
+                said = clause
+    return None if said is None else _clause(said)
 
 
 def _disbelief_target(verb: Token) -> _Target | None:

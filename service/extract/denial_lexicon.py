@@ -164,3 +164,7 @@ OPINION_NOUNS = frozenset(
     point suggestion
     """.split()
 )
+
+# Verbs reporting what someone says, whose clause a pronoun later in the sentence can deny ("When X says
+# Y, that is false").
+SAYING_VERBS = frozenset("say claim tell suggest insist argue assert allege contend tweet write".split())

@@ -58,6 +58,12 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "debunked",
         ),
         (
+            "When the mayor says the budget is balanced, I don't believe that.",
+            "the budget is balanced",
+            "believe",
+        ),
+        ("She said the river was clean, but that is not true.", "the river was clean", "true"),
+        (
             "There is no truth to the reports that the mayor resigned.",
             "the mayor resigned",
             "truth",
