@@ -41,6 +41,8 @@ MIN_UNCUED_WORDS = 4
 MIN_FRAMED_WORDS = 2
 # The most characters between a quote's end and its resumption after the attribution.
 MAX_ATTRIBUTION_CHARS = 100
+# The most characters between a quote and the next one that continues it across its attribution.
+MAX_CONTINUATION_GAP = 60
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
@@ -717,9 +719,26 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
             if before
             else min(after, key=lambda f: f.cue[0], default=None)
         )
+        if nearest is not None and nearest in before and _continues(text, nearest, span):
+            grown = Attribution((nearest.content[0], span[1]), nearest.cue, nearest.speaker, nearest.route)
+            found[:] = [grown if f is nearest else f for f in found]
+            extra[:] = [grown if f is nearest else f for f in extra]
+            continue
         speaker = None if nearest is None else nearest.speaker
         extra.append(Attribution(span, (span[0], span[0]), speaker, "uncued"))
     return extra
+
+
+def _continues(text: str, before: Attribution, span: tuple[int, int]) -> bool:
+    """A quote that follows a quoted content with only that content's attribution between (`"…," X said.
+    ¶ "…"`) goes on with it, as one attribution."""
+    end = before.content[1]
+    return (
+        0 < end <= span[0]
+        and text[end - 1] in DOUBLE_MARKS + "'"
+        and span[0] - end <= MAX_CONTINUATION_GAP
+        and before.cue[0] >= end
+    )
 
 
 def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> QuoteKind:

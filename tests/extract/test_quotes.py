@@ -378,6 +378,16 @@ def test_continuation_paragraph_keeps_the_speaker(nlp: Language) -> None:
     assert quote.speaker is not None and quote.speaker.canonical == "Linda Park"
 
 
+def test_quote_paragraph_right_after_an_attributed_quote_goes_on_with_it(nlp: Language) -> None:
+    text = (
+        'Crews worked all night.\n\n"We hired two more crews," Mayor Linda Park said.\n\n'
+        '"Nobody wants another winter of detours this year."'
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == [text[text.index('"We hired') :]]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Mayor Linda Park"
+
+
 def test_multi_paragraph_quote(nlp: Language) -> None:
     text = (
         'Pat Doyle wrote: "The first thing we learned is that the old maps were wrong.\n\n'
