@@ -217,7 +217,7 @@ def _noun_statements(
 def _owner_speaker(noun: Token, resolver: MentionResolver) -> Speaker | None:
     """The party owning a claim noun ('Exxon's accusation', 'a report from Bloomberg'), as a speaker."""
     for owner in _owners(noun):
-        tokens = [t for t in owner.subtree if t.pos_ in {"PROPN", "NOUN"} and (t is owner or t.head is owner)]
+        tokens = [t for t in owner.subtree if t.pos_ in {"PROPN", "NOUN"} and (t == owner or t.head == owner)]
         if tokens:
             start, end = _trim_tokens(tokens[0], tokens[-1])
             if end > start:
@@ -287,7 +287,7 @@ def _denial_at(
     hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
     if target.noun is not None and _is_person(target.noun):  # "Trump is wrong": wrong in what Trump said
         hint = _party_terms(resolver.resolve(target.noun.idx, target.noun.idx + len(target.noun)))
-    return _Denial(start, end, token, _denier(token, quotes, resolver), target, hint)
+    return _Denial(start, end, token, _denier(token, quotes, resolver, target.noun), target, hint)
 
 
 def _is_person(token: Token) -> bool:
@@ -621,7 +621,7 @@ def _complement_clause(noun: Token) -> Token | None:
         verb = t.head
         if t.dep_ in {"nsubj", "nsubjpass", "dobj"} or verb.i <= t.i:
             return None
-        has_subject = any(c.dep_ in _SUBJECT_DEPS | {"expl"} and c is not t for c in verb.children)
+        has_subject = any(c.dep_ in _SUBJECT_DEPS | {"expl"} and c != t for c in verb.children)
         return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
     return None
 
@@ -722,7 +722,7 @@ def _falsity_target_of(word: Token) -> _Target | None:
     label = head if head.lemma_.lower() in LABEL_VERBS else head.head if head.dep_ == "prep" else None
     if label is not None and label.lemma_.lower() in LABEL_VERBS and label.pos_ == "VERB":
         for t in label.subtree:
-            if t.dep_ in _OBJECT_DEPS and t is not word and t.i > label.i:
+            if t.dep_ in _OBJECT_DEPS and t != word and t.i > label.i:
                 target = _noun_target(t)
                 if target is not None:
                     return target
@@ -810,8 +810,11 @@ def _line_of(sent: Span, token: Token) -> tuple[int, int]:
     return start + offset, end + offset
 
 
-def _denier(token: Token, quotes: list[Quote], resolver: MentionResolver) -> Speaker | None:
-    """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause."""
+def _denier(
+    token: Token, quotes: list[Quote], resolver: MentionResolver, denied: Token | None
+) -> Speaker | None:
+    """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause unless that
+    is what is denied ('the report is false', 'Trump is wrong', 'she made it up')."""
     for quote in quotes:
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
             return quote.speaker
@@ -819,7 +822,9 @@ def _denier(token: Token, quotes: list[Quote], resolver: MentionResolver) -> Spe
     while verb.dep_ != "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in {"it", "this", "that"}:
+    if subject is None or subject == denied or subject.lemma_.lower() in CLAIM_NOUNS:
+        return None
+    if subject.lower_ in {"it", "this", "that"}:
         return None
     tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
     start, end = _trim_tokens(tokens[0], tokens[-1])
