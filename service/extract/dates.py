@@ -209,18 +209,19 @@ def _quarter_of(d: dt.date) -> int:
 
 
 def _quarter_year(reference: dt.date, quarter: int, tense: Tense | None) -> int:
-    """Year of a quarter named without one: the latest begun under a past verb, else the nearest (one
-    still to come counts double: news reports the past), so that "the fourth quarter" in January is the
-    one just ended, and a future verb may still report a quarter that has ended ("will report
-    third-quarter earnings" in October)."""
+    """Year of a quarter named without one: the latest begun under a past verb, else the nearest, the
+    side the verb points away from counting double: "the fourth quarter" in January is the one just
+    ended, "will report third-quarter earnings" in October the one that has ended, and "will slow in the
+    third quarter" in January the one to come."""
     years = (reference.year - 1, reference.year, reference.year + 1)
     firsts = {year: dt.date(year, 3 * quarter - 2, 1) for year in years}
     if tense is Tense.PAST:
         return max(year for year in years if firsts[year] <= reference)
+    ahead, behind = (1, 2) if tense is Tense.FUTURE else (2, 1)  # news mostly reports the past
 
     def distance(year: int) -> int:
         last = firsts[year] + relativedelta(months=3, days=-1)
-        return max(0, (reference - last).days, 2 * (firsts[year] - reference).days)
+        return max(0, behind * (reference - last).days, ahead * (firsts[year] - reference).days)
 
     return min(years, key=distance)
 

@@ -228,6 +228,7 @@ CASES = [
     ("Profits for the fourth quarter fell sharply.", dt.date(2022, 1, 20), "fourth", "DATE", "2021-Q4", None),
     ("The bank will report third-quarter earnings.", dt.date(2022, 10, 20), "third", "DATE", "2022-Q3", None),
     ("The deal will close in the first quarter.", dt.date(2022, 10, 20), "first", "DATE", "2023-Q1", None),
+    ("Growth will slow in the third quarter.", dt.date(2022, 1, 5), "third", "DATE", "2022-Q3", None),
     (
         "Acme reported a decline in fourth-quarter earnings. Net fell to $5 million from $8 million a year earlier.",
         dt.date(2022, 11, 2),
