@@ -308,7 +308,7 @@ def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Lan
     pairs = _pairs(nlp, text, statements)
     assert [p.claim.text for p in pairs] == [hers]
     # the writer's own verdict: Lopez is what is judged, not who denies
-    pairs = _pairs(nlp, text.replace("The mayor said Lopez is wrong.", "Lopez is wrong."), statements)
+    pairs = _pairs(nlp, text.replace("The mayor said Lopez is wrong.", "Maria Lopez is wrong."), statements)
     assert [(p.claim.text, p.denial.denier) for p in pairs] == [(hers, None)]
 
 
