@@ -469,12 +469,12 @@ def _is_falsity_word(token: Token) -> bool:
     )
 
 
-def _clause_target(clause: Token) -> _Target | None:
+def _clause_target(clause: Token, min_content: int = 2) -> _Target | None:
     """A denied clause; one too thin to state anything ("denied it happened") points back instead."""
     if _is_proposal_clause(clause):
         return None
     content = [t for t in clause.subtree if t.pos_ in _CONTENT_POS and not t.is_stop]
-    if len(content) < 2:
+    if len(content) < min_content:
         subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in BACK_REFERENCE_PRONOUNS:
             return _Target(reference=subject.lower_)
@@ -518,8 +518,8 @@ def _noun_claim(noun: Token) -> tuple[bool, tuple[int, int] | None]:
     whole noun phrase when an infinitive says what is claimed ('Trump's claim to know X'); or an 'of'
     phrase whose noun acts ('accounts of thousands cheering')."""
     clause = _complement_clause(noun)
-    if clause is not None:
-        target = _clause_target(clause)
+    if clause is not None:  # named a claim, a that-clause states it however short ("that he is a fraud")
+        target = _clause_target(clause, min_content=1)
         return True, None if target is None else target.inner
     participle = _reporting_participle(noun)
     if participle is not None:

@@ -64,6 +64,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         (
+            "The senator rejected attacks from his rivals that he was a fraud.",
+            "he was a fraud",
+            "rejected",
+        ),
+        (
             "There is no truth to the reports that the mayor resigned.",
             "the mayor resigned",
             "truth",
