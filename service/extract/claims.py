@@ -730,10 +730,11 @@ def _falsity_target_of(word: Token) -> _Target | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """A verb's subject, or that of the verb it completes ('the figures appear to be false')."""
+    """A verb's subject, or that of the verb it completes or shares it with ('the figures appear to be
+    false', 'the figures were cited but are false')."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None or verb.dep_ != "xcomp":
+        if subject is not None or verb.dep_ not in {"xcomp", "conj"}:
             return subject
         verb = verb.head
     return None

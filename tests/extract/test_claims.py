@@ -108,6 +108,7 @@ CLAIM = "the company had hidden its losses for years"
         ('"It\'s a bunch of malarkey," the spokesman said.', "it"),
         ('"That is simply not the case," the spokesman said.', "that"),
         ("The chairman said the figures appear to be fabricated.", "figures"),
+        ("The chairman said the figures, cited by critics, appear to be fabricated.", "figures"),
         ("The firm's founder has always denied it.", "it"),
         ('"They just made it up," the spokesman said.', "it"),
         ('"It never happened," the spokesman said.', "it"),
