@@ -108,6 +108,7 @@ class _Denial:
     target: _Target
     claimant_hint: frozenset[str]  # names owning the denied claim ("Exxon's accusation", "a report by X")
     headline: bool = False
+    opens: int = -1  # where the utterance holding it starts (its quote, else the denial itself)
 
 
 @dataclass(frozen=True)
@@ -839,7 +840,7 @@ def _unique_per_quote(denials: list[_Denial], quotes: list[Quote]) -> list[_Deni
         quote = next((q for q in quotes if q.start <= denial.cue.idx < q.end), None)
         if quote is not None and any(quote.start <= k.cue.idx < quote.end for k in kept):
             continue
-        kept.append(denial)
+        kept.append(replace(denial, opens=denial.start if quote is None else min(quote.start, denial.start)))
     return kept
 
 
@@ -950,7 +951,8 @@ def _pair(
     if compatible and family is REPORT_KINDS:
         # "the report" is the report introduced earlier: its claim is the first it was said to make
         return _link(text, denial, compatible[0], "back_reference", frozenset({reference or ""}), 0.7)
-    chosen = _back_reference(probe, compatible or earlier, denial.start, common, near_ok)
+    # nearness is counted to the start of the denier's utterance: the statement it answers comes before it
+    chosen = _back_reference(probe, compatible or earlier, denial.opens, common, near_ok)
     if chosen is None:
         return None
     candidate, shared, score = chosen

@@ -331,3 +331,20 @@ def test_nearness_links_a_stated_claim_not_a_view(nlp: Language, denial: str, pa
     """'the notion', 'that argument' may answer a view: without content to go by, no pair."""
     text = f"Auditors said {CLAIM}. {denial}"
     assert len(_pairs(nlp, text, ((CLAIM, "Auditors"),))) == (1 if paired else 0)
+
+
+def test_nearness_counts_to_the_start_of_the_answering_quote(nlp: Language) -> None:
+    """A long reply whose last sentence denies answers the statement just before the reply begins."""
+    answer = (
+        "We have looked at the books many times and the auditors have always signed them off without a "
+        "single remark. Our shareholders know the numbers and trust them, and so do our banks and our "
+        "staff, who have seen the figures every quarter for years. The company has always denied it."
+    )
+    text = f'Auditors said {CLAIM}. "{answer}" the chairman said.'
+    quotes = [
+        _statement(text, CLAIM, "Auditors"),
+        _statement(text, f'"{answer}"', "the chairman"),
+    ]
+    doc = nlp(text)
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == [CLAIM]
