@@ -559,18 +559,25 @@ def _verb_after(doc: Doc, last: Token) -> Token | None:
         return None
     if len(after) > MAX_FRAME_TOKENS and not (bare or verb is words[0]):
         return None
-    return verb
+    subject = _subject(verb)
+    has_subject = verb is words[0] or (subject is not None and subject in words and subject.i < verb.i)
+    closed = _ends_utterance(last) != "" or (last.i > 0 and doc[last.i - 1].text == ".")
+    return verb if closed or has_subject else None  # a quoted phrase's sentence goes on past it
 
 
 def _is_bare_attribution(verb: Token, words: list[Token]) -> bool:
-    """A verb of saying with its subject among the words before it and nothing reported after it."""
+    """A verb of saying with its subject among the words before it (or, where the parser lost the
+    subject, a name first and no other verb before it) and no clause reported after it."""
     subject = _subject(verb)
+    if subject is not None:
+        before = subject in words and subject.i < verb.i
+    else:
+        leading = [t for t in words if t.i < verb.i]
+        before = bool(leading) and leading[0].pos_ in ("PROPN", "PRON") and not any(map(_is_verb, leading))
     return (
         verb.lemma_.lower() in LEXICON.colon
-        and subject is not None
-        and subject in words
-        and subject.i < verb.i
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
+        and before
+        and not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     )
 
 
@@ -805,6 +812,16 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
     ]
 
 
+def _priority(doc: Doc, found: Attribution) -> int:
+    """Which of two attributions of one stretch wins: a credit by layout, then a verb of saying that
+    reports a clause or quote ("…," she said), then the rest in text order."""
+    if found.route in ("labelled", "named colon"):
+        return 0
+    cue = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    saying = cue is not None and len(cue) > 0 and cue[0].lemma_.lower() in LEXICON.colon
+    return 1 if saying and found.route in ("clause", "colon", "interrupting") else 2
+
+
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
     """One attribution per stretch of content: the first found (in cue priority) wins an overlap."""
     kept: list[Attribution] = []
@@ -839,7 +856,7 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
         + _named_colon_quotes(doc, text, quotes, entities)
         + candidate_attributions(doc, quotes)
     )
-    found = _dedupe(_outermost(candidates, quotes))
+    found = _dedupe(sorted(_outermost(candidates, quotes), key=lambda f: _priority(doc, f)))
     found += _uncued_quotes(doc, quotes, found)
     resolver = MentionResolver(doc, entities)
     results = []

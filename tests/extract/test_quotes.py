@@ -192,6 +192,14 @@ FRAMED = [
         "Nina Brandt",
         "said",
     ),
+    # a saying verb with its object after a quote ended by "?" across the parser's sentence break
+    (
+        'Ana Ruiz spoke first.\n\n"It looks like a long winter for all of us, who knows?" Omar Haddad told the'
+        " local radio station in an interview on Monday.",
+        "It looks like a long winter",
+        "Omar Haddad",
+        "told",
+    ),
     # two apostrophes as a double mark
     (
         "The line was long. ''Fewer trains. Consensus that the fares were too high,'' Nina Brandt, a"
@@ -318,6 +326,26 @@ def test_quote_closed_by_a_comma_after_an_attribution_is_not_resumed(nlp: Langua
         ('"The roads are open again,"', "said"),
         ('"We expect no more delays this week,"', "added"),
     ]
+
+
+def test_long_attribution_whose_subject_the_parser_lost_frames_the_quote(nlp: Language) -> None:
+    words = ['"', "Yes", ",", '"', "Karim", ",", "58", ",", "told", "AFP", "in", "an", "interview", "in"]
+    words += ["the", "old", "city", "on", "Monday", "."]
+    heads = [1, 1, 1, 1, 1, 4, 4, 4, 1, 8, 8, 12, 10, 12, 16, 16, 13, 8, 17, 1]
+    deps = ["punct", "ROOT", "punct", "punct", "conj", "punct", "appos", "punct", "conj", "dobj", "prep"]
+    deps += ["det", "pobj", "prep", "det", "amod", "pobj", "prep", "pobj", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "ADP"]
+    pos += ["DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"]
+    lemmas = [w if w != "told" else "tell" for w in words]
+    spaces = [False, False, False, True, False, True, False, True, True, True, True, True, True, True]
+    spaces += [True, True, True, True, False, False]
+    ents = ["O"] * 4 + ["B-PERSON"] + ["O"] * 15
+    doc = Doc(
+        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents
+    )
+    quote = _find(extract_quotes(doc, extract_entities(doc)), "Yes")
+    assert quote.speaker is not None and quote.speaker.text == "Karim"
+    assert quote.cue is not None and quote.cue.text == "told"
 
 
 def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
