@@ -372,16 +372,35 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
             cue = (token.idx, prep.idx + len(prep))
             return _make("preposition", _char_span(_subtree(target)), cue, _speaker_of(token))
     obj = _child(token, "dobj")
-    if obj is not None and lemma in lexicon.object and obj.i > token.i and not _is_time(obj):
+    predicate = _child(token, "oprd")
+    if obj is None and predicate is not None and predicate.i > token.i and lemma in lexicon.object:
+        tokens = list(token.doc[token.i + 1 : predicate.right_edge.i + 1])  # "called her "third-rate""
+        return _make("object", _char_span(tokens), cue, _speaker_of(token))
+    as_quote = obj is not None and _quote_as(token, obj, quotes)  # "hailed the deal as a "breakthrough""
+    if obj is not None and (lemma in lexicon.object or as_quote) and obj.i > token.i and not _is_time(obj):
         tokens = _subtree(obj)
         for extra in token.children:
-            if extra.dep_ in ("oprd", "xcomp", "ccomp") and extra.i > obj.i:
+            if extra.i > obj.i and (extra.dep_ in ("oprd", "xcomp", "ccomp") or _is_as(extra)):
                 tokens.extend(extra.subtree)
         colon = next((t.i for t in tokens if t.text == ":" and t.i > obj.i), None)
         if colon is not None:  # "described the goal: "…"": the quote after the colon is said on its own
             tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _is_as(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "as"
+
+
+def _quote_as(verb: Token, obj: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the verb casts its object "as" a quoted phrase: any verb that does is a cue."""
+    for prep in (c for c in verb.children if c.i > obj.i and _is_as(c)):
+        start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+        index = bisect.bisect_right(quotes, start, key=lambda q: q[0])
+        if index < len(quotes) and quotes[index][0] < end:
+            return True
+    return False
 
 
 def _quote_just_before(

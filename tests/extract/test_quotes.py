@@ -117,6 +117,22 @@ PATTERNS = [
         "The union",
         "vowed",
     ),
+    # a predicate without an object: "called her ..."
+    (
+        "He called her \u201cthird-rate\u201d and left.",
+        "third-rate",
+        "partial",
+        "He",
+        "called",
+    ),
+    # any verb that casts its object as a quoted phrase
+    (
+        "She heralded the new trade deal with Turkey as a \u201cbreakthrough.\u201d",
+        "breakthrough",
+        "partial",
+        "She",
+        "heralded",
+    ),
     # a cue set into the clause it reports: the whole clause, around the cue
     (
         "The new bridge, the mayor said, will open in May.",
