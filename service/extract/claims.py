@@ -80,6 +80,8 @@ _RELATIVES = frozenset({"where", "which", "who", "when"})
 # Content overlap needed to pair a denial with a statement stated elsewhere.
 _MIN_SHARED = 2
 _MIN_OVERLAP = 0.5
+# Share of its terms an earlier statement must have for a clause stated in a denial to be its restatement.
+_RESTATED_OVERLAP = 0.6
 # The words that judge a claim false say nothing of which claim it is ("misleading" answers many).
 _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
@@ -918,7 +920,7 @@ def _pair(
         stated = stated or _Candidate(*inner, None, _terms(doc, *inner, clusters))
         # the claim is its first clear statement: an earlier one, or the denial's own unless it is a headline
         before = others if denial.headline else [c for c in others if c.start < denial.start]
-        best = _best_overlap(stated.terms, before, _MIN_SHARED + 1, _MIN_OVERLAP)
+        best = _best_overlap(stated.terms, before, _MIN_SHARED, _RESTATED_OVERLAP)
         if best is not None:
             first = _first_statement(best[0], eligible)
             return _link(text, denial, first, "content_overlap", best[1], best[2])

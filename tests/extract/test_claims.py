@@ -348,3 +348,11 @@ def test_nearness_counts_to_the_start_of_the_answering_quote(nlp: Language) -> N
     doc = nlp(text)
     pairs = extract_claims(doc, quotes, extract_entities(doc))
     assert [p.claim.text for p in pairs] == [CLAIM]
+
+
+def test_a_denied_clause_restating_an_earlier_claim_takes_it(nlp: Language) -> None:
+    """'denied that X' answers an earlier statement saying most of what X says, in other words."""
+    claim = "trading prisoners encourages kidnappers"
+    text = f"Critics said {claim}. The minister denied that the exchange would encourage kidnappers."
+    pairs = _pairs(nlp, text, ((claim, "Critics"),))
+    assert [(p.claim.text, p.link.route) for p in pairs] == [(claim, "content_overlap")]
