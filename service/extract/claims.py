@@ -51,6 +51,7 @@ from service.extract.denial_lexicon import (
     REPORT_KINDS,
     REPORTING_VERBS,
     SAYING_VERBS,
+    SPREAD_VERBS,
     STATEMENT_NOUNS,
 )
 from service.extract.entities import EntityCluster, EntityClusters
@@ -715,7 +716,10 @@ def _falsity_target_of(word: Token) -> _Target | None:
     # copular: "<subject> is false / a lie / not true / not the case", "<subject> appears to be fabricated"
     if word.dep_ in {"acomp", "attr"} and _is_copula(head):
         subject = _subject_of(head)
-        return None if subject is None else _noun_target(subject)
+        return None if subject is None else _claimer_target(subject) or _noun_target(subject)
+    if word.dep_ == "dobj" and head.lemma_.lower() in SPREAD_VERBS:  # "he is spreading lies"
+        subject = _subject_of(head)
+        return None if subject is None else _claimer_target(subject, person=True)
     if word.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in word.children
     ):  # "is/appears to be fabricated"
@@ -729,6 +733,16 @@ def _falsity_target_of(word: Token) -> _Target | None:
                 target = _noun_target(t)
                 if target is not None:
                     return target
+    return None
+
+
+def _claimer_target(subject: Token, person: bool = False) -> _Target | None:
+    """Who is said to spread falsehoods: 'anyone claiming that X (is peddling fiction)' states X inside the
+    denial; a person ('he is spreading lies') made the claim answered, as in 'he is wrong'."""
+    if any(c.dep_ == "acl" and c.lemma_.lower() in SAYING_VERBS for c in subject.children):
+        return _Target(inner=_trim_tokens(subject.left_edge, subject.right_edge), noun=subject)
+    if person and _is_person(subject):
+        return _Target(reference=subject.lower_, noun=subject)
     return None
 
 

@@ -168,3 +168,6 @@ OPINION_NOUNS = frozenset(
 # Verbs reporting what someone says, whose clause a pronoun later in the sentence can deny ("When X says
 # Y, that is false").
 SAYING_VERBS = frozenset("say claim tell suggest insist argue assert allege contend tweet write".split())
+
+# Verbs by which someone puts falsehoods about ("peddling fiction", "spreading lies").
+SPREAD_VERBS = frozenset("peddle spread push spout repeat circulate".split())

@@ -64,6 +64,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         (
+            "Anyone claiming that the river is polluted is peddling fiction.",
+            "Anyone claiming that the river is polluted",
+            "fiction",
+        ),
+        (
             "The senator rejected attacks from his rivals that he was a fraud.",
             "he was a fraud",
             "rejected",
@@ -176,6 +181,7 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "She thought, this can't be happening.",
         "His critics said he doesn't believe it.",
         "I do not believe in ghosts.",
+        "Spreading lies is a sin, the pastor said.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
@@ -316,6 +322,10 @@ def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Lan
     # the writer's own verdict: Lopez is what is judged, not who denies
     pairs = _pairs(nlp, text.replace("The mayor said Lopez is wrong.", "Maria Lopez is wrong."), statements)
     assert [(p.claim.text, p.denial.denier) for p in pairs] == [(hers, None)]
+    spreading = text.replace(
+        "The mayor said Lopez is wrong.", "The mayor said Maria Lopez is spreading lies."
+    )
+    assert [p.claim.text for p in _pairs(nlp, spreading, statements)] == [hers]
 
 
 @pytest.mark.parametrize(
