@@ -278,8 +278,16 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
         passive_subject = _child(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
         if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES:
             return _phrase(passive_subject)
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return _phrase(current.head, _NOT_SPEAKER_DEPS | {"acl"})
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            noun = current.head  # "a statement saying …", but "X issued a statement saying …": X
+            holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if (
+                noun.dep_ in ("dobj", "pobj")
+                and _is_verb(holder)
+                and (holder_subject := _subject(holder)) is not None
+            ):
+                return _phrase(holder_subject)
+            return _phrase(noun, _NOT_SPEAKER_DEPS | {"acl"})
         if current.dep_ not in _SUBJECT_SHARING_DEPS or current.head is current:
             return None
         reported = current.dep_ in ("conj", "advcl") and _is_cue_verb(current)
@@ -358,6 +366,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         content = _clause_content(clause, token)
         if clause.i < token.i:
             content = _quote_just_before(token, content, quotes)
+        elif content is not None:
+            content = _quote_after_colon(token.doc, content, quotes)
         return _make("clause", content, cue, _speaker_of(token))
     if clause is None and token.dep_ == "parataxis" and lemma in lexicon.clause:
         return _interrupting(token, cue)
@@ -387,6 +397,22 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
             tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _quote_after_colon(doc: Doc, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """`X said that a deal is possible: "…"`: a quote right after a colon that closes a reported clause
+    goes on with it, unless a comma closes it (its own attribution follows)."""
+    last = doc.char_span(content[1] - 1, content[1], alignment_mode="expand")
+    following = [] if last is None else [t for t in doc[last.end : last.end + 3] if not t.is_space]
+    if len(following) < 2 or following[0].text != ":":
+        return content
+    index = bisect.bisect_left(quotes, following[1].idx, key=lambda q: q[0])
+    if index == len(quotes) or quotes[index][0] != following[1].idx:
+        return content
+    covered = doc.char_span(*quotes[index], alignment_mode="expand")
+    if covered is None or (len(covered) > 1 and covered[-2].text == ","):
+        return content
+    return (content[0], quotes[index][1])
 
 
 def _is_as(token: Token) -> bool:

@@ -289,6 +289,20 @@ SPEAKER_CHOICES = [
         "Ann Reyes",
         "said",
     ),
+    # a participle on an object: the holder's subject, not the object
+    (
+        "The city council approved a resolution condemning the new tax on Monday.",
+        "the new tax",
+        "The city council",
+        "condemning",
+    ),
+    # a quote after the colon that closes a reported clause goes on with it
+    (
+        'Mr. Diaz said that a compromise might be possible: "In business, the question is always the price."',
+        "In business",
+        "Mr. Diaz",
+        "said",
+    ),
     # past a timestamp, the first person named, not a place in the aside
     (
         "9:05 p.m.\n\nMaria Lopez, speaking at a rally in Denver, is criticizing the plan for the new airport.",
