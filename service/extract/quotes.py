@@ -913,15 +913,9 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
             else Cue(text=text[item.cue[0] : item.cue[1]], start=item.cue[0], end=item.cue[1])
         )
         speaker_span = _speaker_outside_quotes(doc, item, quotes)
+        kind = _kind(text, item.content, quotes)
+        if speaker_span is None and kind is QuoteKind.indirect:
+            continue  # reported speech with no one reporting it: a passive or a misparse, not a quote
         speaker = None if speaker_span is None else resolver.resolve(*speaker_span)
-        results.append(
-            Quote(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=_kind(text, item.content, quotes),
-                speaker=speaker,
-                cue=cue,
-            )
-        )
+        results.append(Quote(text=text[start:end], start=start, end=end, kind=kind, speaker=speaker, cue=cue))
     return results

@@ -469,6 +469,14 @@ def test_titles_and_scare_quotes_without_cue_are_not_quotes(nlp: Language, text:
     assert _quotes(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["It was reported that the bridge would close in May.", "Widely believed to be true, the story spread."],
+)
+def test_reported_speech_with_no_source_is_not_a_quote(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
 def test_words_inside_a_quote_are_not_another_quote(nlp: Language) -> None:
     text = '"My opponents say the plan will fail, but they are wrong," Dana Cole said.'
     quotes = _quotes(nlp, text)
