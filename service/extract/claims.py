@@ -574,10 +574,13 @@ def _reporting_participle(noun: Token) -> Token | None:
 
 def _rest_of_clause(participle: Token) -> tuple[int, int] | None:
     """The words after a reporting participle up to the end of its clause (a quote mark, semicolon,
-    bracket or dash, a relative clause, or the sentence end)."""
+    bracket or dash, a relative clause, the verb the participle's noun depends on, or the sentence end)."""
+    governing = {a.i for a in participle.ancestors}  # "polls showing X [are] wrong"
     tokens: list[Token] = []
     for t in participle.doc[participle.i + 1 : participle.sent.end]:
-        if t.text in _CLAUSE_BREAKS or (tokens and tokens[-1].text == "," and t.lower_ in _RELATIVES):
+        if t.text in _CLAUSE_BREAKS or t.i in governing:
+            break
+        if tokens and tokens[-1].text == "," and t.lower_ in _RELATIVES:
             break
         tokens.append(t)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

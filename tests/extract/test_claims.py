@@ -260,6 +260,10 @@ def test_shared_verdict_words_do_not_link_a_denial_to_a_statement(nlp: Language)
             "The mayor is discrediting a report from the Herald saying the council hid the audit.",
             "the council hid the audit",
         ),
+        (
+            "The senator says the latest polls showing him a distant second behind the governor are wrong.",
+            "him a distant second behind the governor",
+        ),
     ],
 )
 def test_a_claim_noun_states_its_claim(nlp: Language, text: str, claim: str) -> None:
