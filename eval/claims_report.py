@@ -3,7 +3,8 @@
     .venv/bin/python -m eval.claims_report ../shared/data/claims-polnear-train.jsonl \
         ../shared/data/polnear-train.jsonl [--show FN,FP] [--gold-quotes]
 
-`--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell linking errors from
+FN lines say "[no denial found]" when no predicted denial overlaps the gold one (else the denial was found
+and paired with another claim). `--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell linking errors from
 quote errors. The scoring functions are imported from ../shared/eval/score.py so the figures agree with it.
 """
 
@@ -85,6 +86,11 @@ def _quotes(doc: Doc, entities: Any) -> list[Quote]:
     return extract_quotes(doc, entities)
 
 
+def _same_denial(score: ModuleType, gold: tuple[int, int], pred: tuple[int, int]) -> bool:
+    """The scorer's test for one side of a pair: overlap of at least 30% of the shorter span."""
+    return bool(score.overlaps_enough(score.overlap(gold, pred), score.size(gold), score.size(pred), 30))
+
+
 def wrong_ids(errors: list[tuple[str, dict[str, Any]]]) -> set[int]:
     return {id(item) for kind, item in errors if kind == "FP"}
 
@@ -121,7 +127,7 @@ def main() -> None:
         pairs: list[ClaimPair] = extract_claims(doc, quotes, entities)
         span = score.SpanReader(doc.text, score.Counter(), True)
         golds = [score.read_gold_claim(c, span) for c in lines[name]["claims"]]
-        preds = [
+        preds: list[dict[str, Any]] = [
             {"claim": (p.claim.start, p.claim.end), "denial": (p.denial.start, p.denial.end), "obj": p}
             for p in pairs
         ]
@@ -170,6 +176,8 @@ def main() -> None:
                 if "obj" in item:
                     link = item["obj"].link
                     extra = f" [{link.route} {link.terms} {link.score:.2f}]"
+                elif not any(_same_denial(score, d, p["denial"]) for p in preds):
+                    extra = " [no denial found]"
                 print(
                     f"{kind} {name[:50]}{extra}\n   C: {text[c[0] : c[1]][:200]!r}\n   D: {text[d[0] : d[1]][:200]!r}"
                 )
