@@ -4,7 +4,8 @@ Mined from the PolNeAR train split with `eval/mine_cues.py`, which runs every co
 lemma and counts how often what it finds is a gold attribution with that cue: a lemma is listed for a route
 when it is right at least 25% of the time over at least 3 uses (that count asks for the gold cue as well,
 so it understates the scorer's precision; lower thresholds stopped helping on train), plus rare verbs of
-saying the data is too small to judge, minus a few pairs that are plainly not attribution. Checked on the
+saying the data is too small to judge, minus a few pairs that are plainly not attribution and the pairs
+whose predictions the scorer matches under 35% of the time over at least 5 uses on train. Checked on the
 dev split.
 Some lemmas are spaCy's own mistakes kept on purpose: "hoped" lemmatizes to "hop", "retweeted" to "retweete".
 """
@@ -62,10 +63,10 @@ COLON_VERBS = frozenset(
 INTENTION_VERBS = frozenset(
     """
     advocate agree aim appear argue ask attempt believe call campaign challenge choose claim consider
-    continue dare decide decline defend demand describe direct encourage endorse exist expect hear hire
+    continue dare decide decline defend demand describe direct encourage endorse exist expect hear
     hold hop hope invite know learn like lobby look love mention move offer oppose opt persuade plan
     pledge plot prefer pressure proceed project promise propose prove push recall recommend refuse
-    remember report request require respond rule say seek seem shout show struggle suggest support tell
+    remember report request require respond rule say seek seem shout show suggest support tell
     threaten tweet urge vote vow want warn wish
     """.split()
 )
@@ -82,9 +83,9 @@ PREPOSITION_CUES = frozenset(
     campaign_against campaign_for care_about caricature_as cast_as cast_for caution_against center_on
     challenge_on challenge_over challenge_to characterize_as charge_with check_with cheer_on chide_for
     cite_as cite_in claim_for clash_over close_with come_against comment_on complain_about compromise_on
-    conclude_by conflate_with congratulate_for consider_in contrast_with count_on credit_to criticize_as
+    conclude_by conflate_with congratulate_for consider_in contrast_with credit_to criticize_as
     criticize_for debate_on decide_against decline_to defend_against defend_as defend_for define_as
-    describe_as describe_in describe_on describe_to devote_to differ_on disagree_on disagree_with
+    describe_as describe_in describe_on describe_to differ_on disagree_on disagree_with
     discuss_to discuss_with dismiss_as distance_from distinguish_as divide_over do_like dwell_on
     empathize_with endorse_for endorse_in enter_with estimate_at expand_on explain_in face_to favor_over
     feel_about feel_for fire_at fixate_on flirt_with focus_on follow_by forgive_for frame_as
@@ -97,9 +98,9 @@ PREPOSITION_CUES = frozenset(
     pitch_as pivot_to pledge_to point_to pore_over portray_as pounce_on praise_for present_as
     press_about press_for prohibit_from push_against push_for put_at question_about quote_as
     rail_against rank_as recommend_for reduce_to refer_to reflect_on refuse_to regard_as remark_upon
-    remember_as remind_of respond_by respond_to revel_in root_for say_about say_from say_of say_to
+    remember_as remind_of respond_by respond_to revel_in root_for say_about say_from
     say_with see_as see_for see_since seek_from seek_in seem_like sell_on send_with sentence_to show_by
-    show_in show_to side_with sign_into slam_for solidify_as speak_about speak_against speak_for
+    show_to side_with sign_into slam_for solidify_as speak_about speak_against speak_for
     speak_of split_between stand_on start_by sue_for support_at support_for suspect_of take_at
     talk_about talk_at talk_of tangle_with tell_about tell_at thank_for think_about think_of throw_to
     touch_on tout_as trap_in turn_against turn_for unload_on vie_for view_as vote_against vouch_for
@@ -113,21 +114,21 @@ OBJECT_VERBS = frozenset(
     accuse acknowledge admire admit agree allege announce answer append applaud articulate ask assail
     assert attack authorize back bar bash beg believe bemoan betray blame blast boo brand broadcast
     brush call challenge champion chant characterize cheer cite claim clarify coin commit compile
-    condemn confirm congratulate consider contemplate contest contradict contrast craft credit criticise
+    condemn confirm congratulate consider contemplate contest contradict contrast credit criticise
     criticize crown declare decline decry deem defend deflect demand denounce deny depose deride
     describe detail disavow disclose discount discuss dislike dismiss display dispute distribute
     document downplay dub dump echo email emphasize empower endorse entertain estimate evade exclude
     expect experience explain expose express favor fear feel file fire hail hammer hat hate highlight
     hone hop identify ignore illustrate indicate insult introduce invoke judge justify know label lament
     lay learn like link list mandate mention mind mirror misstate mock muster name note offer oppose
-    order outline paint persuade place pledge point politicize portray post praise predict prefer
-    present prohibit project promise promote pronounce propose publicize push quash question quote
+    order outline paint persuade pledge point politicize portray post praise predict prefer
+    present prohibit project promise promote pronounce propose publicize push quash question
     rattle rebuff rebuke rebut recall recite recognize recommend recount reference reiterate reject
     release remember remind render renounce repeat report repudiate request resist rest retweete reveal
     revise revisit ridicule right rip rule say scrap see seek seem share show sign signal single skirt
-    slam slash solicit sow spearhead spot spotlight state stress submit suggest support talk taunt thank
-    threaten tick tie tone tout trade tweet underestimate underline underscore undo unleash unveil urge
-    veto voice walk want welcome withhold write
+    slam slash solicit sow spot spotlight state stress submit suggest support talk taunt thank
+    threaten tick tone tout tweet underestimate underline underscore undo unleash unveil urge
+    veto voice want welcome withhold write
     """.split()
 )
 
