@@ -285,8 +285,10 @@ def _denial_at(
     if target is None or (target.inner is None and target.reference is None) or _hypothetical(token):
         return None
     if target.inner is None and target.reference in BACK_REFERENCE_PRONOUNS:
-        # "When X says Y, I don't believe that", "she said Y, but that is false": Y
-        target = replace(target, inner=_said_before(token, sent))
+        # "When X says Y, I don't believe that", "she said Y, but that is false", '"We are told Y. It is
+        # all lies," he said': Y
+        said = _said_before(token.i, sent) or _said_before(sent.start, _quoted_sentence_before(sent, quotes))
+        target = replace(target, inner=said)
     start, end = _line_of(sent, token)
     hint = frozenset() if target.noun is None else _owner_names(target.noun, entities)
     if target.noun is not None and _is_person(target.noun):  # "Trump is wrong": wrong in what Trump said
@@ -314,18 +316,30 @@ def _contrary_target(word: Token) -> _Target | None:
     return _Target(inner=_trim_tokens(tokens[0], tokens[-1]), noun=noun)
 
 
-def _said_before(cue: Token, sent: Span) -> tuple[int, int] | None:
-    """A clause reported earlier in the cue's own sentence, which a pronoun after it points back to."""
+def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
+    """The last clause reported in a sentence before token `cue`, which a pronoun after it points back to."""
     said = None
-    for verb in sent:
-        if verb.i >= cue.i:
+    for verb in [] if sent is None else sent:
+        if verb.i >= cue:
             break
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
             continue
         for clause in verb.children:
-            if clause.dep_ == "ccomp" and clause.right_edge.i < cue.i and not _is_proposal_clause(clause):
+            if clause.dep_ == "ccomp" and clause.right_edge.i < cue and not _is_proposal_clause(clause):
                 said = clause
     return None if said is None else _clause(said)
+
+
+def _quoted_sentence_before(sent: Span, quotes: list[Quote]) -> Span | None:
+    """The sentence before, when one quote runs across both (the speaker goes on answering it)."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    inside = any(
+        q.start <= before.end_char - 1 and sent.start_char < q.end and q.start < sent.start_char
+        for q in quotes
+    )
+    return before if inside else None
 
 
 def _disbelief_target(verb: Token) -> _Target | None:

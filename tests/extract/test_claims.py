@@ -370,3 +370,13 @@ def test_a_denied_clause_restating_an_earlier_claim_takes_it(nlp: Language) -> N
     text = f"Critics said {claim}. The minister denied that the exchange would encourage kidnappers."
     pairs = _pairs(nlp, text, ((claim, "Critics"),))
     assert [(p.claim.text, p.link.route) for p in pairs] == [(claim, "content_overlap")]
+
+
+def test_a_pronoun_takes_what_was_reported_just_before_in_the_same_quote(nlp: Language) -> None:
+    """'"People say Y. It is all lies," he said': Y, reported in the quote's previous sentence."""
+    quote = '"People say the old bridge is safe. It is all lies,"'
+    text = f"{quote} the mayor said."
+    doc = nlp(text)
+    quotes = [_statement(text, quote, "the mayor")]
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == ["the old bridge is safe"]
