@@ -776,9 +776,27 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
             found[:] = [grown if f is nearest else f for f in found]
             extra[:] = [grown if f is nearest else f for f in extra]
             continue
-        speaker = None if nearest is None else nearest.speaker
+        speaker = _person_near(doc, previous[0], span, quotes) if nearest is None else nearest.speaker
         extra.append(Attribution(span, (span[0], span[0]), speaker, "uncued"))
     return extra
+
+
+def _person_near(
+    doc: Doc, since: int, span: tuple[int, int], quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """With no attribution around, the person last named before the quote (in its paragraph or the one
+    before), outside quotes, else the first one named after it in its sentence."""
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and _quote_around((e.start_char, e.end_char), quotes) is None
+    ]
+    before = [e for e in people if since <= e.start_char and e.end_char <= span[0]]
+    covered = doc.char_span(span[0], span[1], alignment_mode="expand")
+    sentence_end = covered[-1].sent.end if covered is not None and len(covered) > 0 else 0
+    after = [e for e in people if e.start_char >= span[1] and e.end <= sentence_end]
+    chosen = before[-1] if before else (after[0] if after else None)
+    return None if chosen is None else (chosen.start_char, chosen.end_char)
 
 
 def _continues(text: str, before: Attribution, span: tuple[int, int]) -> bool:

@@ -446,6 +446,13 @@ def test_quote_paragraph_right_after_an_attributed_quote_goes_on_with_it(nlp: La
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Mayor Linda Park"
 
 
+def test_quote_with_no_attribution_around_is_the_person_last_named(nlp: Language) -> None:
+    text = 'The hall was full when Maria Santos walked in.\n\n"Nobody believed we would get this far, nobody at all."'
+    quote = _find(_quotes(nlp, text), "Nobody believed")
+    assert quote.speaker is not None and quote.speaker.text == "Maria Santos"
+    assert quote.cue is None
+
+
 def test_multi_paragraph_quote(nlp: Language) -> None:
     text = (
         'Pat Doyle wrote: "The first thing we learned is that the old maps were wrong.\n\n'
