@@ -1029,8 +1029,19 @@ def _back_reference(
         return best[1], best[2], min(1.0, best[0] / 4)
     nearest = earlier[-1]
     if near_ok and denial_start - nearest.end <= _ADJACENT:
-        return nearest, frozenset(), 0.4
+        return _opening_statement(nearest, earlier), frozenset(), 0.4
     return None
+
+
+def _opening_statement(last: _Candidate, earlier: list[_Candidate]) -> _Candidate:
+    """The first of the statements its claimant made in a row up to `last` (an account told over several
+    sentences is claimed where it starts)."""
+    first = last
+    for candidate in reversed(earlier[: earlier.index(last)]):
+        if not _same_party(candidate.claimant, last.claimant) or first.start - candidate.end > _ADJACENT:
+            break
+        first = candidate
+    return first
 
 
 def _common_terms(doc: Doc, clusters: dict[int, EntityCluster]) -> frozenset[str]:

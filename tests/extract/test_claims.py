@@ -380,3 +380,18 @@ def test_a_pronoun_takes_what_was_reported_just_before_in_the_same_quote(nlp: La
     quotes = [_statement(text, quote, "the mayor")]
     pairs = extract_claims(doc, quotes, extract_entities(doc))
     assert [p.claim.text for p in pairs] == ["the old bridge is safe"]
+
+
+def test_nearness_takes_an_account_where_its_teller_started_it(nlp: Language) -> None:
+    """Statements one party made in a row are one account: a denial of 'it' answers its first statement."""
+    first = "the manager grabbed her arm at the rally"
+    second = "his grip left bruises on her wrist"
+    text = f"The reporter said {first}. She said {second}. The campaign denied it."
+    quotes = [_statement(text, first, "The reporter"), _statement(text, second, "She")]
+    quotes = [
+        q.model_copy(update={"speaker": q.speaker and q.speaker.model_copy(update={"cluster": 1})})
+        for q in quotes
+    ]
+    doc = nlp(text)
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == [first]
