@@ -524,7 +524,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution:
+def _extend_by_marks(doc: Doc, text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution:
     """Grow a content to the quoted stretches it cuts into (a quote of several sentences)."""
     start, end = found.content
     first = bisect.bisect_right(quotes, start, key=lambda q: q[1])  # quotes are sorted and disjoint
@@ -537,11 +537,11 @@ def _extend_by_marks(text: str, found: Attribution, quotes: list[tuple[int, int]
         if touches and not inside_cue and (q_start < start or q_end > end):
             start, end = min(start, q_start), max(end, q_end)
     if found.cue[0] >= end:
-        end = _resumed_quote_end(text, found.cue[1], end, quotes)
+        end = _resumed_quote_end(doc, text, found.cue[1], end, quotes)
     return Attribution((start, end), found.cue, found.speaker, found.route)
 
 
-def _resumed_quote_end(text: str, cue_end: int, end: int, quotes: list[tuple[int, int]]) -> int:
+def _resumed_quote_end(doc: Doc, text: str, cue_end: int, end: int, quotes: list[tuple[int, int]]) -> int:
     """`"…," X said. "…"`: a quote resumed in the same paragraph right after its attribution belongs to
     the same quote, which then spans the attribution too; so do further quotes that follow at once, but
     not one closed by a comma, which has an attribution of its own (`"…," she said. "…," she added`)."""
@@ -550,10 +550,17 @@ def _resumed_quote_end(text: str, cue_end: int, end: int, quotes: list[tuple[int
         limit = MAX_ATTRIBUTION_CHARS if end < cue_end else 3
         if "\n" in between or len(between) > limit or (between.strip() and between.strip()[-1] not in ".,:;"):
             break
-        if _OWN_ATTRIBUTION.search(text, q_start, q_end):
+        if _OWN_ATTRIBUTION.search(text, q_start, q_end) or _another_clause(doc, cue_end, q_start):
             break
         end = q_end
     return end
+
+
+def _another_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb other than a relative clause's stands between an attribution and the next quote
+    (`"…," Lee said. Ruiz replied, "…"`, `"…," Lee told AP, referring to …`): that quote is not resumed."""
+    between = doc.char_span(start, end, alignment_mode="contract")
+    return between is not None and any(t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") for t in between)
 
 
 def _paragraph_of(text: str, position: int) -> tuple[int, int]:
@@ -757,7 +764,7 @@ def _uncued_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Attribut
         if not utterance and _looks_like_title(words):
             continue
         if framed is not None and (utterance or len(words) >= MIN_FRAMED_WORDS):
-            extra.append(_extend_by_marks(text, framed, quotes))
+            extra.append(_extend_by_marks(doc, text, framed, quotes))
             continue
         if len(words) < MIN_UNCUED_WORDS:
             continue
@@ -906,7 +913,7 @@ def candidate_attributions(
     for token in doc:
         attribution = _attribution_for(token, quotes, lexicon)
         if attribution is not None:
-            found.append(_extend_by_marks(text, attribution, quotes))
+            found.append(_extend_by_marks(doc, text, attribution, quotes))
     return found
 
 

@@ -378,6 +378,15 @@ def test_long_attribution_whose_subject_the_parser_lost_frames_the_quote(nlp: La
     assert quote.cue is not None and quote.cue.text == "told"
 
 
+def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
+    text = '"Look at what you did," Karl Weber said. Ana Ruiz responded, "We can fix this later in the week."'
+    found = [(q.text, q.speaker.text if q.speaker else None) for q in _quotes(nlp, text)]
+    assert found == [
+        ('"Look at what you did,"', "Karl Weber"),
+        ('"We can fix this later in the week."', "Ana Ruiz"),
+    ]
+
+
 def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
     words = ['"', "Sit", "down", ",", '"', "Omar", "barked", "."]
     heads = [1, 6, 1, 1, 1, 6, 6, 6]
