@@ -76,6 +76,7 @@ _CUE_LEMMAS = (
     | {"make", "believe", "happen", "truth"}
 )
 _CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
+_CLAUSE_ENDS = frozenset({";", "—", "–", "”", "''"})
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 # Content overlap needed to pair a denial with a statement stated elsewhere.
@@ -453,8 +454,9 @@ def _object_target(verb: Token, require_claim_noun: bool) -> _Target | None:
     if verb.dep_ == "amod":  # "X rubbished Y's claim" parsed with the verb as a modifier
         noun = verb.head.head if verb.head.dep_ == "poss" else verb.head
         return _noun_target(noun) if noun.lemma_.lower() in CLAIM_NOUNS else None
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and _has_mark(child, "that"):
+    for child in verb.children:  # "rejected that X": the clause right after the verb, not a later one
+        clause = child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and _has_mark(child, "that")
+        if clause and child.left_edge.i == verb.i + 1:
             return _clause_target(child)
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
@@ -623,18 +625,30 @@ def _portrayal(noun: Token) -> tuple[int, int] | None:
     return None if as_prep is None else _trim_tokens(noun.left_edge, as_prep.right_edge)
 
 
+def _said_clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
 def _complement_clause(noun: Token) -> Token | None:
-    """The clause saying what a claim noun claims ('the allegations that he lied', 'the report saying X'),
-    found by its 'that' within a few words, since parsers often hang it elsewhere; relative clauses
-    ('the claims that were made') are not complements."""
+    """The clause saying what a claim noun claims: 'the allegations that he lied', 'the report saying X'."""
+    clause = _that_clause(noun)
+    if clause is not None:
+        return clause
     participle = _participle(noun)
-    if participle is not None:  # "a report (from X) saying (that) Y": Y; "the report questioning Y"
-        said = next((c for c in participle.children if c.dep_ == "ccomp"), None)
-        if said is not None or participle.lemma_.lower() not in REPORTING_VERBS:
-            return said or participle
-        return None  # what it says, the parser lost: see `_reporting_participle`
-    sent_end = noun.sent.end
-    for t in noun.doc[noun.i + 1 : min(noun.i + 14, sent_end)]:
+    if participle is None:
+        return None
+    said = _said_clause(participle)  # "a report (from X) saying (that) Y": Y
+    if said is None and noun.lemma_.lower() in PROPOSAL_NOUNS:
+        return None  # "the idea of deporting them" is a plan
+    if said is not None or participle.lemma_.lower() not in REPORTING_VERBS:
+        return said or participle  # "the report questioning Y"
+    return None  # what it says, the parser lost: see `_reporting_participle`
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """A claim noun's that-clause, found by its 'that' within a few words, since parsers often hang it
+    elsewhere; relative clauses ('the claims that were made') are not complements."""
+    for t in noun.doc[noun.i + 1 : min(noun.i + 14, noun.sent.end)]:
         if t.pos_ in {"VERB", "AUX"}:
             return None  # "charges about X by pointing out that ...": the 'that' belongs to another verb
         if t.lower_ != "that":
@@ -802,6 +816,10 @@ def _clause(head: Token) -> tuple[int, int]:
     tokens = list(head.subtree)
     while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
         tokens = tokens[1:]
+    # a dash, semicolon or closing quote after the verb ends what the clause states
+    end = next((t for t in tokens if t.i > head.i and t.text in _CLAUSE_ENDS), None)
+    if end is not None and end.i > tokens[0].i:
+        tokens = [t for t in tokens if t.i < end.i]
     return _trim_tokens(tokens[0], tokens[-1])
 
 

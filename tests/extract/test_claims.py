@@ -64,6 +64,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         (
+            "The chair dismissed accusations that the campaign broke the law — saying the rival had no case.",
+            "the campaign broke the law",
+            "dismissed",
+        ),
+        (
             "Anyone claiming that the river is polluted is peddling fiction.",
             "Anyone claiming that the river is polluted",
             "fiction",
@@ -182,6 +187,8 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "His critics said he doesn't believe it.",
         "I do not believe in ghosts.",
         "Spreading lies is a sin, the pastor said.",
+        "The idea of deporting eleven million people is absurd.",
+        "He rejected the notion that the episode should be forgotten, saying that he would fix the rules.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
