@@ -46,7 +46,7 @@ MAX_CONTINUATION_GAP = 60
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
 # Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
-_NOT_SPEAKER_DEPS = frozenset({"relcl", "punct", "advcl"})
+_NOT_SPEAKER_DEPS = frozenset({"relcl", "advcl"})
 # A quote closed by a comma inside its mark: an attribution of its own follows it.
 _OWN_ATTRIBUTION = re.compile(r",\s*(?:''|[\"”])$")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}|\b[ap]\.m\b")
@@ -187,7 +187,8 @@ def _clause_content(clause: Token, cue: Token) -> tuple[int, int] | None:
 
 
 def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[int, int] | None:
-    """A noun phrase without its relative clauses: "the official, who declined …" → "the official"."""
+    """A noun phrase with its apposition, without its relative clauses: "the official, who declined …" →
+    "the official"."""
     tokens = [head]
     for child in head.children:
         if child.dep_ not in without:
@@ -200,6 +201,10 @@ def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[i
         lo -= 1
     while hi + 1 < len(indices) and indices[hi + 1] == indices[hi] + 1:
         hi += 1
+    while lo < hi and tokens[lo].is_punct:  # commas join an apposition ("One of them, Ann Lee, 70"),
+        lo += 1  # but marks and commas at the edges are not part of the name
+    while hi > lo and tokens[hi].is_punct:
+        hi -= 1
     return _char_span(tokens[lo : hi + 1])
 
 

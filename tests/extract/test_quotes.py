@@ -205,7 +205,7 @@ FRAMED = [
         'The line was long. "Fewer trains. Consensus that the fares were too high," Nina Brandt, a commuter'
         " from the eastern suburbs, said, laughing.",
         "Fewer trains",
-        "Nina Brandt",
+        "Nina Brandt, a commuter from the eastern suburbs",
         "said",
     ),
     # a saying verb with its object after a quote ended by "?" across the parser's sentence break
@@ -221,7 +221,7 @@ FRAMED = [
         "The line was long. ''Fewer trains. Consensus that the fares were too high,'' Nina Brandt, a"
         " commuter from the eastern suburbs, said, laughing.",
         "Fewer trains",
-        "Nina Brandt",
+        "Nina Brandt, a commuter from the eastern suburbs",
         "said",
     ),
 ]
@@ -301,6 +301,13 @@ SPEAKER_CHOICES = [
         'Mr. Diaz said that a compromise might be possible: "In business, the question is always the price."',
         "In business",
         "Mr. Diaz",
+        "said",
+    ),
+    # the speaker mention keeps its apposition
+    (
+        "One of the farmers, Maria Santos, 70, said the harvest was late this year.",
+        "the harvest was late",
+        "One of the farmers, Maria Santos, 70",
         "said",
     ),
     # past a timestamp, the first person named, not a place in the aside
