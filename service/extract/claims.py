@@ -347,8 +347,8 @@ def _disbelief_target(verb: Token) -> _Target | None:
     """'Don't believe it', 'I don't believe that', 'it never happened': a pronoun for a claim made before."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.lemma_.lower() == "happen":  # a past event denied, not "it won't happen" or "can't be happening"
-        if verb.tag_ not in {"VBD", "VBN"} and not any(c.lemma_ == "do" for c in verb.children):
-            return None
+        if verb.tag_ != "VBD" and not any(c.lemma_ == "do" for c in verb.children):
+            return None  # not "it hasn't happened (yet)", an expectation
         if any(c.tag_ == "MD" for c in verb.children):
             return None
         word = subject
@@ -406,6 +406,8 @@ def _hypothetical(token: Token) -> bool:
     """'if it wasn't true', 'could it be misleading?', 'would deny': no denial is made."""
     for t in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
+            return True
+        if t.dep_ in {"ccomp", "xcomp"} and _negated(t.head):  # "never admitting he was wrong"
             return True
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children):
             return True
@@ -699,7 +701,8 @@ def _opinion_target(word: Token) -> _Target | None:
     """'wrong', 'absurd' deny only a claim ('the report is wrong') or a person's saying ('she is wrong',
     'wrong for saying X'); 'wrong about taxes' or 'the plan is absurd' are opinions."""
     target = _falsity_target_of(word)
-    if target is not None and target.noun is not None and target.noun.lemma_.lower() in CLAIM_NOUNS:
+    noun = None if target is None else target.noun
+    if noun is not None and noun.lemma_.lower() in CLAIM_NOUNS - OPINION_NOUNS:  # not "his view is wrong"
         return target
     if word.dep_ != "acomp" or not _is_copula(word.head):
         return None
@@ -750,7 +753,7 @@ def _falsity_target_of(word: Token) -> _Target | None:
         return None if subject is None else _claimer_target(subject) or _noun_target(subject)
     if word.dep_ == "dobj" and head.lemma_.lower() in SPREAD_VERBS:  # "he is spreading lies"
         subject = _subject_of(head)
-        return None if subject is None else _claimer_target(subject, person=True)
+        return None if subject is None else _claimer_target(subject)
     if word.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in word.children
     ):  # "is/appears to be fabricated"
@@ -767,13 +770,11 @@ def _falsity_target_of(word: Token) -> _Target | None:
     return None
 
 
-def _claimer_target(subject: Token, person: bool = False) -> _Target | None:
+def _claimer_target(subject: Token) -> _Target | None:
     """Who is said to spread falsehoods: 'anyone claiming that X (is peddling fiction)' states X inside the
-    denial; a person ('he is spreading lies') made the claim answered, as in 'he is wrong'."""
+    denial ('he spreads lies' is a label, answering no claim in particular)."""
     if any(c.dep_ == "acl" and c.lemma_.lower() in SAYING_VERBS for c in subject.children):
         return _Target(inner=_trim_tokens(subject.left_edge, subject.right_edge), noun=subject)
-    if person and _is_person(subject):
-        return _Target(reference=subject.lower_, noun=subject)
     return None
 
 

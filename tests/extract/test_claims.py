@@ -189,6 +189,9 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "Spreading lies is a sin, the pastor said.",
         "The idea of deporting eleven million people is absurd.",
         "He rejected the notion that the episode should be forgotten, saying that he would fix the rules.",
+        "His world view is dangerously wrong.",
+        "He kept talking, never admitting he was wrong.",
+        "But that hasn't happened yet.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
@@ -336,7 +339,7 @@ def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Lan
     spreading = text.replace(
         "The mayor said Lopez is wrong.", "The mayor said Maria Lopez is spreading lies."
     )
-    assert [p.claim.text for p in _pairs(nlp, spreading, statements)] == [hers]
+    assert _pairs(nlp, spreading, statements) == []  # a label answers no claim in particular
 
 
 @pytest.mark.parametrize(
