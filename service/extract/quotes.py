@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas import Cue, Quote, QuoteKind
-from service.extract.cue_lexicon import LEXICON, CueLexicon
+from service.extract.cue_lexicon import DATA_SOURCE_NOUNS, LEXICON, CueLexicon
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 
@@ -30,6 +30,8 @@ OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 # A double mark, or a newline (where a quote left open ends unless the next paragraph reopens it).
 _MARK_OR_NEWLINE = re.compile(r"''+|[\n\"“”„«»]")
+# Words that make a subject a share of respondents ("a majority of voters", "half", "most").
+_SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "most"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _EDGE_PUNCT = " \t\r\n,;:.-–—"
 _MARK_AND_PUNCT = DOUBLE_MARKS + "‘’'.,;:!?()[]"
@@ -238,9 +240,24 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
     before it (a participle the parser cut loose: "X, arguing …", "X was … calling …")."""
     found = _subject_by_parse(verb) or _name_just_before(verb)
     if found is not None:
-        return found
+        return _poll_of_respondents(verb, found) or found
     subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE]
     return _phrase(subjects[0]) if subjects else None
+
+
+def _poll_of_respondents(verb: Token, speaker: tuple[int, int]) -> tuple[int, int] | None:
+    """ "In a new poll, 60 percent of voters said …": a share of respondents speaks through the poll
+    named before it in the sentence, which the annotators take as the source."""
+    doc = verb.doc
+    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if span is None or len(span) == 0 or not any(_is_share(t) for t in span[:3]):
+        return None
+    polls = [t for t in doc[verb.sent.start : span.start] if t.lemma_.lower() in DATA_SOURCE_NOUNS]
+    return _phrase(polls[-1]) if polls else None
+
+
+def _is_share(token: Token) -> bool:
+    return token.ent_type_ in ("PERCENT", "CARDINAL") or token.like_num or token.lower_ in _SHARE_WORDS
 
 
 def _name_just_before(verb: Token) -> tuple[int, int] | None:

@@ -303,6 +303,13 @@ SPEAKER_CHOICES = [
         "Mr. Diaz",
         "said",
     ),
+    # a share of respondents speaks through the poll named before it
+    (
+        "In a new poll released on Monday, 60 percent of voters said the economy was getting worse.",
+        "the economy was getting worse",
+        "a new poll released on Monday",
+        "said",
+    ),
     # the speaker mention keeps its apposition
     (
         "One of the farmers, Maria Santos, 70, said the harvest was late this year.",
