@@ -37,6 +37,7 @@ from service.extract.denial_lexicon import (
     HYPOTHETICAL_MODALS,
     KIND_FAMILIES,
     LABEL_VERBS,
+    NON_ASSERTIVE_VERBS,
     NON_CONTENT_LEMMAS,
     OPINION_FALSITY,
     OPINION_NOUNS,
@@ -59,6 +60,7 @@ from service.extract.lexicon import CAPITAL_METONYMS
 from service.extract.mentions import MentionResolver
 
 Route = Literal["inside_denial", "back_reference", "content_overlap"]
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -325,6 +327,8 @@ def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
             break
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
             continue
+        if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children):
+            continue  # "I'll say it again": the speaker's own words
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.right_edge.i < cue and not _is_proposal_clause(clause):
                 said = clause
@@ -409,6 +413,10 @@ def _hypothetical(token: Token) -> bool:
             return True
         if t.dep_ in {"ccomp", "xcomp"} and _negated(t.head):  # "never admitting he was wrong"
             return True
+        if (
+            t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in NON_ASSERTIVE_VERBS
+        ):  # "I hope it's fake"
+            return True
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children):
             return True
         if t.dep_ in {"ROOT", "ccomp"}:
@@ -431,7 +439,7 @@ def _deny_target(verb: Token) -> _Target | None:
     if verb.dep_ == "attr" or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in {"no", "not"}):
         return None
     for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and not _noun_like(child):
             return _clause_target(child)
     if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in verb.children):
         # "allegations that he assaulted her, which he has denied": the claim noun above the clause
@@ -447,6 +455,13 @@ def _deny_target(verb: Token) -> _Target | None:
             return _Target(reference=child.lower_, noun=child)
         return target
     return None
+
+
+def _noun_like(clause: Token) -> bool:
+    """'denied the change being sought': a subject with a participle, a thing denied, not a statement."""
+    finite = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+    has_subject = any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+    return has_subject and not any(t.tag_ in _FINITE_TAGS for t in finite)
 
 
 def _object_target(verb: Token, require_claim_noun: bool) -> _Target | None:
@@ -639,12 +654,11 @@ def _complement_clause(noun: Token) -> Token | None:
     participle = _participle(noun)
     if participle is None:
         return None
-    said = _said_clause(participle)  # "a report (from X) saying (that) Y": Y
-    if said is None and noun.lemma_.lower() in PROPOSAL_NOUNS:
-        return None  # "the idea of deporting them" is a plan
-    if said is not None or participle.lemma_.lower() not in REPORTING_VERBS:
-        return said or participle  # "the report questioning Y"
-    return None  # what it says, the parser lost: see `_reporting_participle`
+    if participle.lemma_.lower() not in REPORTING_VERBS:
+        return None  # "statements causing delays", "the idea of deporting them": no claim stated
+    return _said_clause(
+        participle
+    )  # "a report (from X) saying (that) Y": Y; else see `_reporting_participle`
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -749,6 +763,9 @@ def _falsity_target_of(word: Token) -> _Target | None:
     head = word.head
     # copular: "<subject> is false / a lie / not true / not the case", "<subject> appears to be fabricated"
     if word.dep_ in {"acomp", "attr"} and _is_copula(head):
+        extraposed = _extraposed_clause(head)  # "it is false that X", "it's misleading to imply that X"
+        if extraposed is not None:
+            return _clause_target(extraposed)
         subject = _subject_of(head)
         return None if subject is None else _claimer_target(subject) or _noun_target(subject)
     if word.dep_ == "dobj" and head.lemma_.lower() in SPREAD_VERBS:  # "he is spreading lies"
@@ -767,6 +784,18 @@ def _falsity_target_of(word: Token) -> _Target | None:
                 target = _noun_target(t)
                 if target is not None:
                     return target
+    return None
+
+
+def _extraposed_clause(copula: Token) -> Token | None:
+    """The that-clause an 'it' subject stands for: 'it is not true that X', 'it's misleading to say X'."""
+    if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ == "it" for c in copula.children):
+        return None
+    for child in copula.children:
+        if child.dep_ == "ccomp" and _has_mark(child, "that"):
+            return child
+        if child.dep_ == "xcomp" and child.lemma_.lower() in SAYING_VERBS | REPORTING_VERBS | {"imply"}:
+            return _said_clause(child)
     return None
 
 
@@ -814,7 +843,10 @@ def _owner_names(noun: Token, entities: EntityClusters) -> frozenset[str]:
 
 def _clause(head: Token) -> tuple[int, int]:
     """Span of a clause without its leading 'that' and edge punctuation."""
-    tokens = list(head.subtree)
+    # "..., saying Y" after the clause is its reporter's gloss, not part of what is stated
+    glosses = [c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.tag_ == "VBG"]
+    glossed = {t.i for g in glosses if g.lemma_.lower() in SAYING_VERBS | REPORTING_VERBS for t in g.subtree}
+    tokens = [t for t in head.subtree if t.i not in glossed]
     while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
         tokens = tokens[1:]
     # a dash, semicolon or closing quote after the verb ends what the clause states

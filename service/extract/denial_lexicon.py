@@ -171,3 +171,6 @@ SAYING_VERBS = frozenset("say claim tell suggest insist argue assert allege cont
 
 # Verbs by which someone puts falsehoods about ("peddling fiction", "spreading lies").
 SPREAD_VERBS = frozenset("peddle spread push spout repeat circulate".split())
+
+# Verbs under which a verdict is wished, feared or wondered, not asserted ("I hope they are fake").
+NON_ASSERTIVE_VERBS = frozenset("hope wish fear wonder doubt pray imagine suppose pretend".split())

@@ -63,6 +63,13 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "believe",
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
+        ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
+        ("It's misleading to imply that the bill was a bailout.", "the bill was a bailout", "misleading"),
+        (
+            "The aide rejected the idea that the senator would hurt the ticket, saying the crowds prove it.",
+            "the senator would hurt the ticket",
+            "rejected",
+        ),
         (
             "The chair dismissed accusations that the campaign broke the law — saying the rival had no case.",
             "the campaign broke the law",
@@ -192,6 +199,9 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         "His world view is dangerously wrong.",
         "He kept talking, never admitting he was wrong.",
         "But that hasn't happened yet.",
+        '"But I hope they are fake," she said.',
+        "The committee met and denied the change being sought.",
+        "The law punishes false statements causing agents to waste time.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
