@@ -78,7 +78,8 @@ _CUE_LEMMAS = (
     | {"make", "believe", "happen", "truth"}
 )
 _CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
-_CLAUSE_ENDS = frozenset({";", "—", "–", "”", "''"})
+_CLAUSE_ENDS = frozenset({";", "—", "–"})
+_CLOSING_QUOTES = frozenset({"”", "''", '"'})
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 # Content overlap needed to pair a denial with a statement stated elsewhere.
@@ -849,11 +850,21 @@ def _clause(head: Token) -> tuple[int, int]:
     tokens = [t for t in head.subtree if t.i not in glossed]
     while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
         tokens = tokens[1:]
-    # a dash, semicolon or closing quote after the verb ends what the clause states
-    end = next((t for t in tokens if t.i > head.i and t.text in _CLAUSE_ENDS), None)
+    # a dash, a semicolon or a quote closed after a comma (',"') after the verb ends what the clause states
+    end = next((t for t in tokens if t.i > head.i and _ends_clause(t)), None)
     if end is not None and end.i > tokens[0].i:
         tokens = [t for t in tokens if t.i < end.i]
     return _trim_tokens(tokens[0], tokens[-1])
+
+
+def _ends_clause(token: Token) -> bool:
+    if token.text in _CLAUSE_ENDS:
+        return True
+    doc = token.doc
+    by_comma = (token.i > 0 and doc[token.i - 1].text == ",") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+    )
+    return token.text in _CLOSING_QUOTES and by_comma  # not scare quotes ('a "socialist" of ...')
 
 
 def _trim_tokens(first: Token, last: Token) -> tuple[int, int]:

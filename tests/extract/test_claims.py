@@ -64,6 +64,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
+        (
+            "He repeated the false accusations that the mayor was a ''socialist'' of foreign birth.",
+            "the mayor was a ''socialist'' of foreign birth",
+            "false",
+        ),
         ("It's misleading to imply that the bill was a bailout.", "the bill was a bailout", "misleading"),
         (
             "The aide rejected the idea that the senator would hurt the ticket, saying the crowds prove it.",
