@@ -43,6 +43,7 @@ from service.extract.denial_lexicon import (
     OPINION_NOUNS,
     PERSON_PRONOUNS,
     PORTRAYAL_NOUNS,
+    PORTRAYING_VERBS,
     PROPOSAL_MODALS,
     PROPOSAL_NOUNS,
     QUANTIFIERS,
@@ -326,6 +327,9 @@ def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
     for verb in [] if sent is None else sent:
         if verb.i >= cue:
             break
+        if _portrayed(verb) and verb.dep_ == "advcl" and verb.right_edge.i < cue:
+            said = verb  # "when I am described as X, it is not true"
+            continue
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
             continue
         if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children):
@@ -334,6 +338,15 @@ def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
             if clause.dep_ == "ccomp" and clause.right_edge.i < cue and not _is_proposal_clause(clause):
                 said = clause
     return None if said is None else _clause(said)
+
+
+def _portrayed(verb: Token) -> bool:
+    """'X is described / portrayed / called as Y': a passive portrayal, a claim about X."""
+    return (
+        verb.lemma_.lower() in PORTRAYING_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in {"prep", "oprd"} for c in verb.children)
+    )
 
 
 def _quoted_sentence_before(sent: Span, quotes: list[Quote]) -> Span | None:
@@ -728,6 +741,10 @@ def _opinion_target(word: Token) -> _Target | None:
     if any(p.lower_ != "for" for p in preps):
         return None
     saying = next((t for p in preps for t in p.children if t.dep_ == "pcomp"), None)
+    # "wrong for saying X", "wrong to say X"
+    saying = saying or next(
+        (c for c in word.children if c.dep_ == "xcomp" and c.lemma_.lower() in SAYING_VERBS), None
+    )
     clause = None if saying is None else next((c for c in saying.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         return _clause_target(clause)
@@ -843,12 +860,12 @@ def _owner_names(noun: Token, entities: EntityClusters) -> frozenset[str]:
 
 
 def _clause(head: Token) -> tuple[int, int]:
-    """Span of a clause without its leading 'that' and edge punctuation."""
+    """Span of a clause without its leading 'that' (or 'when') and edge punctuation."""
     # "..., saying Y" after the clause is its reporter's gloss, not part of what is stated
     glosses = [c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.tag_ == "VBG"]
     glossed = {t.i for g in glosses if g.lemma_.lower() in SAYING_VERBS | REPORTING_VERBS for t in g.subtree}
     tokens = [t for t in head.subtree if t.i not in glossed]
-    while len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].i < head.i:
+    while len(tokens) > 1 and tokens[0].lower_ in {"that", "when", "whenever"} and tokens[0].i < head.i:
         tokens = tokens[1:]
     # a dash, a semicolon or a quote closed after a comma (',"') after the verb ends what the clause states
     end = next((t for t in tokens if t.i > head.i and _ends_clause(t)), None)

@@ -174,3 +174,9 @@ SPREAD_VERBS = frozenset("peddle spread push spout repeat circulate".split())
 
 # Verbs under which a verdict is wished, feared or wondered, not asserted ("I hope they are fake").
 NON_ASSERTIVE_VERBS = frozenset("hope wish fear wonder doubt pray imagine suppose pretend".split())
+
+# Verbs by which someone is portrayed, so that the passive clause is a claim about them ("when I am
+# described as X, it is not true").
+PORTRAYING_VERBS = frozenset(
+    "describe portray depict characterize characterise call label paint brand".split()
+)

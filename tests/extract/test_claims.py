@@ -64,6 +64,12 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
+        ("When I am described as a coward, it is not true.", "I am described as a coward", "true"),
+        (
+            "The senator said Maria Lopez was wrong to say the mill had closed.",
+            "the mill had closed",
+            "wrong",
+        ),
         (
             "He repeated the false accusations that the mayor was a ''socialist'' of foreign birth.",
             "the mayor was a ''socialist'' of foreign birth",
