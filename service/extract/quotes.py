@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas import Cue, Quote, QuoteKind
-from service.extract.cue_lexicon import DATA_SOURCE_NOUNS, LEXICON, CueLexicon
+from service.extract.cue_lexicon import DATA_SOURCE_NOUNS, LEXICON, WEAK_CUES, CueLexicon
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 
@@ -904,6 +904,13 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
     ]
 
 
+def _is_weak(doc: Doc, found: Attribution) -> bool:
+    """A cue the lexicon counts only when its content holds a quote ("pushed the bill" is rarely said)."""
+    cue = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
+    lemmas = "_".join(t.lemma_.lower() for t in cue) if cue is not None else ""
+    return f"{found.route} {lemmas}" in WEAK_CUES
+
+
 def _priority(doc: Doc, found: Attribution) -> int:
     """Which of two attributions of one stretch wins: a credit by layout, then a verb of saying that
     reports a clause or quote ("…," she said), then the rest in text order."""
@@ -961,8 +968,8 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
         )
         speaker_span = _speaker_outside_quotes(doc, item, quotes)
         kind = _kind(text, item.content, quotes)
-        if speaker_span is None and kind is QuoteKind.indirect:
-            continue  # reported speech with no one reporting it: a passive or a misparse, not a quote
+        if kind is QuoteKind.indirect and (speaker_span is None or _is_weak(doc, item)):
+            continue  # reported speech with no one reporting it, or a weak cue without a quote
         speaker = None if speaker_span is None else resolver.resolve(*speaker_span)
         results.append(Quote(text=text[start:end], start=start, end=end, kind=kind, speaker=speaker, cue=cue))
     return results

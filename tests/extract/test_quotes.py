@@ -507,6 +507,13 @@ def test_reported_speech_with_no_source_is_not_a_quote(nlp: Language, text: str)
     assert _quotes(nlp, text) == []
 
 
+def test_weak_cue_counts_only_with_a_quote(nlp: Language) -> None:
+    assert _quotes(nlp, "The mayor pushed the new budget through the council on Monday.") == []
+    text = 'The mayor pushed the "emergency budget for the city" through the council on Monday.'
+    quote = _find(_quotes(nlp, text), "emergency budget")
+    assert quote.kind == "partial" and quote.cue is not None and quote.cue.text == "pushed"
+
+
 def test_words_inside_a_quote_are_not_another_quote(nlp: Language) -> None:
     text = '"My opponents say the plan will fail, but they are wrong," Dana Cole said.'
     quotes = _quotes(nlp, text)
