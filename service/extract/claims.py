@@ -162,14 +162,15 @@ def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[Cl
         and not any(n.start < d.target.inner[1] and d.target.inner[0] < n.end for n in stated)
     ]
     candidates = sorted(candidates + stated, key=lambda c: c.start)
-    common = _common_terms(doc, clusters)
+    written = _written(doc, clusters, headline_end)
+    common = _common_terms(written)
     pairs = []
     for denial in denials:
         if denial.start < headline_end:
             denial = replace(denial, headline=True)
         # a headline is no clear statement of a claim the body denies
         usable = [c for c in candidates if c.start >= headline_end or denial.headline]
-        pair = _pair(doc, text, denial, usable, clusters, common)
+        pair = _pair(doc, text, denial, usable, clusters, common, written)
         if pair is not None:
             pairs.append(pair)
     return pairs
@@ -1006,6 +1007,7 @@ def _pair(
     candidates: list[_Candidate],
     clusters: dict[int, EntityCluster],
     common: frozenset[str],
+    written: list[_Candidate],
 ) -> ClaimPair | None:
     inner, reference = denial.target.inner, denial.target.reference
     # the claims a denial can answer: outside it, by another party; later statements may repeat them
@@ -1034,6 +1036,11 @@ def _pair(
         if best is not None:
             first = _first_statement(best[0], eligible)
             return _link(text, denial, first, "content_overlap", best[1], best[2])
+        # the writer may have stated it first, unattributed ("waterboarding, a torture technique, ...")
+        prior = [] if denial.headline else [c for c in written if c.end <= denial.start]
+        best = _best_overlap(stated.terms - common, prior, _MIN_SHARED, _RESTATED_OVERLAP)
+        if best is not None:
+            return _link(text, denial, best[0], "content_overlap", best[1], best[2])
         first = _first_statement(stated, eligible)
         if first is not stated:
             return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
@@ -1123,12 +1130,19 @@ def _opening_statement(last: _Candidate, earlier: list[_Candidate]) -> _Candidat
     return first
 
 
-def _common_terms(doc: Doc, clusters: dict[int, EntityCluster]) -> frozenset[str]:
+def _written(doc: Doc, clusters: dict[int, EntityCluster], body_start: int) -> list[_Candidate]:
+    """Every sentence of the body as a statement of the writer's, unattributed."""
+    spans = [_trim_within(s, s.start_char, s.end_char) for s in doc.sents if s.start_char >= body_start]
+    return [
+        _Candidate(start, end, None, _terms(doc, start, end, clusters)) for start, end in spans if end > start
+    ]
+
+
+def _common_terms(sentences: list[_Candidate]) -> frozenset[str]:
     """Terms in many sentences of the article (its protagonists and topic)."""
     counts: dict[str, int] = {}
-    sentences = list(doc.sents)
     for sent in sentences:
-        for term in _terms(doc, sent.start_char, sent.end_char, clusters):
+        for term in sent.terms:
             counts[term] = counts.get(term, 0) + 1
     limit = max(3, len(sentences) // 5)
     return frozenset(t for t, n in counts.items() if n > limit)

@@ -426,3 +426,11 @@ def test_nearness_takes_an_account_where_its_teller_started_it(nlp: Language) ->
     doc = nlp(text)
     pairs = extract_claims(doc, quotes, extract_entities(doc))
     assert [p.claim.text for p in pairs] == [first]
+
+
+def test_a_denied_clause_the_writer_stated_before_takes_that_sentence(nlp: Language) -> None:
+    """No one is quoted saying it, but the article stated it: the denial answers the writer's sentence."""
+    first = "The agency used waterboarding, a torture method, on three prisoners."
+    text = f"{first} The minister denied that waterboarding is torture."
+    pairs = _pairs(nlp, text)
+    assert [(p.claim.text, p.claim.claimant) for p in pairs] == [(first.rstrip("."), None)]
