@@ -1,11 +1,18 @@
 """Claim/denial pairs: a proposition stated in the article and a party's denial of it.
 
 Precision comes first, since a false pair misleads a reader. A denial needs an explicit cue (deny, refute,
-"rejected the allegations", "called the claims false", "not true", ...) in a construction that takes a
-proposition, so rejected proposals, "denied him entry" and "there's no denying" never start a pair. The
-claim is then, in order: an attributed statement elsewhere that shares enough content with the denial
-(entities canonicalized, capitals standing for their country); the nearest earlier statement a
-back-reference ("the claims", "it", "which he denied") can point to; or the clause inside the denial.
+"rejected the allegations", "called the claims false", "not true", "it never happened", "contrary to the
+claims", ...) in a construction that takes a proposition, so rejected proposals, "denied him entry",
+"there's no denying", hedges ("not always the case") and wishes ("I hope it's fake") never start a pair.
+
+Candidate claims are the attributed statements of the quotes extractor and the clauses claim nouns state
+anywhere ("a report from X saying Y", "the allegation that Y"); a headline states nothing the body denies.
+A denial that states its clause ("denied that Y") takes the earliest statement of Y (an attributed one or
+a sentence of the writer's sharing most of its terms), else Y itself. One that points back takes, in
+order: a clause reported in its own sentence or quote ("When X says Y, that's false"); the claim of the
+person it judges ("X is wrong"); the first statement of the kind it names ("the AP report"); the statement
+sharing the most telling content with it; or, when nothing says otherwise, the statement just before it,
+where its teller began. Entities are canonicalized, capitals standing for their country.
 """
 
 from __future__ import annotations
