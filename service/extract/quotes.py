@@ -30,6 +30,7 @@ OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 # A double mark, or a newline (where a quote left open ends unless the next paragraph reopens it).
 _MARK_OR_NEWLINE = re.compile(r"''+|[\n\"“”„«»]")
+_WEAK_ROUTES = frozenset(pair.split(" ", 1)[0] for pair in WEAK_CUES)
 # Words that make a subject a share of respondents ("a majority of voters", "half", "most").
 _SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "most"})
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -163,10 +164,10 @@ def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
 def _subtree(token: Token, without: Token | None = None) -> list[Token]:
     """The token's subtree, less `without`'s and less a reported conjunct ("he agrees X and said Y":
     "said Y" is an attribution of its own)."""
+    reported = next((c for c in token.rights if c.dep_ in ("conj", "advcl") and _is_cue_verb(c)), None)
+    if reported is None and without is None:
+        return list(token.subtree)
     skip = set() if without is None else {t.i for t in without.subtree}
-    reported = next(
-        (c for c in token.children if c.dep_ in ("conj", "advcl") and c.i > token.i and _is_cue_verb(c)), None
-    )
     end = token.right_edge.i if reported is None else reported.left_edge.i - 1
     while reported is not None and end > token.i and token.doc[end].dep_ in ("cc", "punct"):
         end -= 1
@@ -240,19 +241,18 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
     before it (a participle the parser cut loose: "X, arguing …", "X was … calling …")."""
     found = _subject_by_parse(verb) or _name_just_before(verb)
     if found is not None:
-        return _poll_of_respondents(verb, found) or found
+        return found
     subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE]
     return _phrase(subjects[0]) if subjects else None
 
 
-def _poll_of_respondents(verb: Token, speaker: tuple[int, int]) -> tuple[int, int] | None:
+def _poll_of_respondents(subject: Token, verb: Token) -> tuple[int, int] | None:
     """ "In a new poll, 60 percent of voters said …": a share of respondents speaks through the poll
     named before it in the sentence, which the annotators take as the source."""
-    doc = verb.doc
-    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-    if span is None or len(span) == 0 or not any(_is_share(t) for t in span[:3]):
+    if not _is_share(subject):
         return None
-    polls = [t for t in doc[verb.sent.start : span.start] if t.lemma_.lower() in DATA_SOURCE_NOUNS]
+    doc = verb.doc
+    polls = [t for t in doc[verb.sent.start : subject.left_edge.i] if t.lemma_.lower() in DATA_SOURCE_NOUNS]
     return _phrase(polls[-1]) if polls else None
 
 
@@ -279,22 +279,25 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
     voters by saying …"), or the noun a participle describes ("a statement saying …")."""
     current = verb
     for _ in range(5):
-        sources = [_source_of_according(c) for c in current.children if c.lower_ == "according"]
+        children = list(current.children)
+        sources = [_source_of_according(c) for c in children if c.lower_ == "according"]
         if source := next((s for s in sources if s is not None), None):
             return _phrase(source)
-        for child in current.children:
+        for child in children:
             if child.dep_ == "nsubj" and child.lower_ in _RELATIVE and current.dep_ == "relcl":
                 antecedent = _phrase(current.head)  # "Sullivan, who said …": both words name the source
                 end = child.idx + len(child)
                 return (antecedent[0], end) if antecedent and antecedent[0] < end else _phrase(child)
             if child.dep_ == "nsubj":
-                subject = _subject(current) or child
-                return _past_dateline(subject, current) or _phrase(subject)
+                subject = _nearest_before([c for c in children if c.dep_ == "nsubj"], current)
+                return (
+                    _poll_of_respondents(subject, current)
+                    or _past_dateline(subject, current)
+                    or _phrase(subject)
+                )
             if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
                 return _phrase(by)
-        named = [
-            c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i
-        ]
+        named = [c for c in children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
         if named:  # "…," Lee barked: a verb has no compound, the parser missed its subject
             return _phrase(named[-1])
         passive_subject = _child(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
@@ -325,8 +328,12 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject nearest before it (the parser may hang a quote's own subject on the cue too:
     `"Consensus that …," Lee said`), else its first subject."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else next(iter(subjects), None)
+    return _nearest_before(subjects, verb) if subjects else None
+
+
+def _nearest_before(tokens: list[Token], anchor: Token) -> Token:
+    before = [t for t in tokens if t.i < anchor.i]
+    return before[-1] if before else tokens[0]
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -404,12 +411,14 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
             cue = (token.idx, prep.idx + len(prep))
             return _make("preposition", _char_span(_subtree(target)), cue, _speaker_of(token))
     obj = _child(token, "dobj")
-    predicate = _child(token, "oprd")
-    if obj is None and predicate is not None and predicate.i > token.i and lemma in lexicon.object:
+    listed = lemma in lexicon.object
+    predicate = _child(token, "oprd") if listed and obj is None else None
+    if predicate is not None and predicate.i > token.i:
         tokens = list(token.doc[token.i + 1 : predicate.right_edge.i + 1])  # "called her "third-rate""
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
-    as_quote = obj is not None and _quote_as(token, obj, quotes)  # "hailed the deal as a "breakthrough""
-    if obj is not None and (lemma in lexicon.object or as_quote) and obj.i > token.i and not _is_time(obj):
+    if obj is None or obj.i < token.i or _is_time(obj):
+        return None
+    if listed or _quote_as(token, obj, quotes):  # any verb that casts its object as a "quoted phrase"
         tokens = _subtree(obj)
         for extra in token.children:
             if extra.i > obj.i and (extra.dep_ in ("oprd", "xcomp", "ccomp") or _is_as(extra)):
@@ -443,7 +452,10 @@ def _is_as(token: Token) -> bool:
 
 def _quote_as(verb: Token, obj: Token, quotes: list[tuple[int, int]]) -> bool:
     """Whether the verb casts its object "as" a quoted phrase: any verb that does is a cue."""
-    for prep in (c for c in verb.children if c.i > obj.i and _is_as(c)):
+    index = bisect.bisect_right(quotes, obj.idx, key=lambda q: q[0])
+    if index == len(quotes) or quotes[index][0] > verb.right_edge.idx:
+        return False  # no quote opens after the object in the verb's clause
+    for prep in (c for c in verb.rights if c.i > obj.i and _is_as(c)):
         start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge)
         index = bisect.bisect_right(quotes, start, key=lambda q: q[0])
         if index < len(quotes) and quotes[index][0] < end:
@@ -906,6 +918,8 @@ def _outermost(found: list[Attribution], quotes: list[tuple[int, int]]) -> list[
 
 def _is_weak(doc: Doc, found: Attribution) -> bool:
     """A cue the lexicon counts only when its content holds a quote ("pushed the bill" is rarely said)."""
+    if found.route not in _WEAK_ROUTES:
+        return False
     cue = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     lemmas = "_".join(t.lemma_.lower() for t in cue) if cue is not None else ""
     return f"{found.route} {lemmas}" in WEAK_CUES
@@ -916,9 +930,11 @@ def _priority(doc: Doc, found: Attribution) -> int:
     reports a clause or quote ("…," she said), then the rest in text order."""
     if found.route in ("labelled", "named colon"):
         return 0
+    if found.route not in ("clause", "colon", "interrupting"):
+        return 2
     cue = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     saying = cue is not None and len(cue) > 0 and cue[0].lemma_.lower() in LEXICON.colon
-    return 1 if saying and found.route in ("clause", "colon", "interrupting") else 2
+    return 1 if saying else 2
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
