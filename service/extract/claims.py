@@ -323,6 +323,9 @@ def _contrary_target(word: Token) -> _Target | None:
     if verb is None:
         return None
     after = noun.right_edge.i
+    said = _said_clause(verb) if verb.lemma_.lower() in SAYING_VERBS else None
+    if said is not None and said.left_edge.i > after:  # "contrary to X's claims, officials say Y": Y
+        return _Target(inner=_clause(said), noun=noun)
     tokens = [t for t in verb.subtree if t.i > after and not (t.is_punct and t.i == after + 1)]
     if verb.i <= after or sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in tokens) < 2:
         return None

@@ -97,6 +97,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "rejected",
         ),
         (
+            "Contrary to his claims, officials say the hacker never entered the system.",
+            "the hacker never entered the system",
+            "Contrary",
+        ),
+        (
             "There is no truth to the reports that the mayor resigned.",
             "the mayor resigned",
             "truth",
