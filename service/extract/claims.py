@@ -99,7 +99,7 @@ _RESTATED_OVERLAP = 0.6
 _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
 _ADJACENT = 300
-# A headline is a first line this short at most.
+# A headline (with its subhead) is this short at most.
 _HEADLINE_MAX = 250
 
 
@@ -184,10 +184,10 @@ def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[Cl
 
 
 def _headline_end(text: str) -> int:
-    """Where the headline ends: a short first line set apart by a blank line, in a text of several
-    paragraphs (a lone first paragraph of a two-paragraph text is its lead, not a headline)."""
+    """Where the headline ends: a short first line (and its subhead) set apart by a blank line, in a text of
+    several paragraphs (a lone first paragraph of a two-paragraph text is its lead, not a headline)."""
     end = text.find("\n\n", 0, _HEADLINE_MAX)
-    if end < 0 or "\n" in text[:end].strip() or text.find("\n\n", end + 2) < 0:
+    if end < 0 or text[:end].strip().count("\n") > 1 or text.find("\n\n", end + 2) < 0:
         return 0
     return end
 
