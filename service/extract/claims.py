@@ -129,14 +129,16 @@ class _Denial:
 @dataclass(frozen=True)
 class _Candidate:
     """A statement that can be a claim: an attributed quote, or the clause a claim noun introduces ("a
-    report saying X", "the allegation that X"). `kinds` are the words that name it (the claim noun, the
-    speaker's head noun, the cue's lemma), which a back-reference ("the report") must agree with."""
+    report saying X", "the allegation that X"). Its kinds are the words that name it (the claim noun, the
+    head words of its quote's speaker and cue, read only when asked: see `_kinds`), which a back-reference
+    ("the report") must agree with."""
 
     start: int
     end: int
     claimant: Speaker | None
     terms: frozenset[str]
     kinds: frozenset[str] = frozenset()
+    named_by: tuple[tuple[int, int], ...] = ()  # spans whose head word names it (a speaker, a cue)
 
 
 def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
@@ -201,15 +203,18 @@ def _candidate(doc: Doc, quote: Quote, clusters: dict[int, EntityCluster]) -> _C
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
-    terms = _terms(doc, quote.start, quote.end, clusters)
+    terms = _span_terms(span, clusters)
     if len(terms) < _MIN_SHARED:
         return None
-    kinds = set()
-    for part in (quote.speaker, quote.cue):
-        words = None if part is None else doc.char_span(part.start, part.end, alignment_mode="expand")
-        if words is not None and len(words) > 0:
-            kinds.add(words.root.lemma_.lower())
-    return _Candidate(quote.start, quote.end, quote.speaker, terms, frozenset(kinds))
+    named_by = tuple((part.start, part.end) for part in (quote.speaker, quote.cue) if part is not None)
+    return _Candidate(quote.start, quote.end, quote.speaker, terms, named_by=named_by)
+
+
+def _kinds(doc: Doc, candidate: _Candidate) -> frozenset[str]:
+    heads = (doc.char_span(start, end, alignment_mode="expand") for start, end in candidate.named_by)
+    return candidate.kinds | {
+        words.root.lemma_.lower() for words in heads if words is not None and len(words)
+    }
 
 
 def _noun_statements(
@@ -535,8 +540,8 @@ def _clause_target(clause: Token, min_content: int = 2) -> _Target | None:
     """A denied clause; one too thin to state anything ("denied it happened") points back instead."""
     if _is_proposal_clause(clause):
         return None
-    content = [t for t in clause.subtree if t.pos_ in _CONTENT_POS and not t.is_stop]
-    if len(content) < min_content:
+    words = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]  # its subtree, read as a slice
+    if sum(t.pos_ in _CONTENT_POS and not t.is_stop for t in words) < min_content:
         subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in BACK_REFERENCE_PRONOUNS:
             return _Target(reference=subject.lower_)
@@ -708,7 +713,7 @@ def _has_mark(clause: Token, *marks: str) -> bool:
 
 def _is_proposal_clause(clause: Token) -> bool:
     """'that we should raise taxes' proposes, it does not assert."""
-    return any(t.lower_ in PROPOSAL_MODALS and t.i < clause.i for t in clause.subtree)
+    return any(t.lower_ in PROPOSAL_MODALS for t in clause.doc[clause.left_edge.i : clause.i])
 
 
 def _is_not_true(token: Token) -> bool:
@@ -988,10 +993,12 @@ def _clusters_by_token(doc: Doc, entities: EntityClusters) -> dict[int, EntityCl
 
 
 def _terms(doc: Doc, start: int, end: int, clusters: dict[int, EntityCluster]) -> frozenset[str]:
-    """Content lemmas of a span; entity mentions become their canonical name, capitals their country."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return frozenset()
+    return frozenset() if span is None else _span_terms(span, clusters)
+
+
+def _span_terms(span: Span, clusters: dict[int, EntityCluster]) -> frozenset[str]:
+    """Content lemmas of a span; entity mentions become their canonical name, capitals their country."""
     terms = set()
     for token in span:
         cluster = clusters.get(token.i)
@@ -1050,7 +1057,9 @@ def _pair(
         prior = [] if denial.headline else [c for c in written if c.end <= denial.start]
         best = _best_overlap(stated.terms - common, prior, _MIN_SHARED, _RESTATED_OVERLAP)
         if best is not None:
-            return _link(text, denial, best[0], "content_overlap", best[1], best[2])
+            start, end = _trim(text, best[0].start, best[0].end)
+            sentence = replace(best[0], start=start, end=end)
+            return _link(text, denial, sentence, "content_overlap", best[1], best[2])
         first = _first_statement(stated, eligible)
         if first is not stated:
             return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
@@ -1074,7 +1083,7 @@ def _pair(
         c
         for c in eligible
         if c.end <= denial.cue.idx
-        and c.kinds & family
+        and _kinds(doc, c) & family
         and (c.claimant is None or not denial.claimant_hint or c in owned)
     ]
     if compatible and family is REPORT_KINDS:
@@ -1142,9 +1151,11 @@ def _opening_statement(last: _Candidate, earlier: list[_Candidate]) -> _Candidat
 
 def _written(doc: Doc, clusters: dict[int, EntityCluster], body_start: int) -> list[_Candidate]:
     """Every sentence of the body as a statement of the writer's, unattributed."""
-    spans = [_trim_within(s, s.start_char, s.end_char) for s in doc.sents if s.start_char >= body_start]
+    # trimmed only when one is linked (`_pair`): reading each sentence's text costs
     return [
-        _Candidate(start, end, None, _terms(doc, start, end, clusters)) for start, end in spans if end > start
+        _Candidate(s.start_char, s.end_char, None, _span_terms(s, clusters))
+        for s in doc.sents
+        if s.start_char >= body_start
     ]
 
 
