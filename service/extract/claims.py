@@ -83,7 +83,7 @@ _CUE_LEMMAS = (
     | FALSITY_NOUNS
     | FALSITY_ADJECTIVES
     | OPINION_FALSITY
-    | {"make", "believe", "happen", "truth"}
+    | {"make", "believe", "happen", "truth", "push"}
 )
 _CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
 _CLAUSE_ENDS = frozenset({";", "—", "–"})
@@ -293,6 +293,8 @@ def _denial_at(
         target = _made_up_target(token)
     elif token.lower_ == "contrary":
         target = _contrary_target(token)
+    elif lemma == "push" and token.pos_ == "VERB":
+        target = _pushback_target(token)
     elif lemma in {"believe", "happen"} and token.pos_ == "VERB" and _negated(token):
         target = _disbelief_target(token)
     elif lemma == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -375,6 +377,17 @@ def _quoted_sentence_before(sent: Span, quotes: list[Quote]) -> Span | None:
         for q in quotes
     )
     return before if inside else None
+
+
+def _pushback_target(verb: Token) -> _Target | None:
+    """'pushed back on/against the report (that X)': the claim noun after it."""
+    if not any(c.lower_ == "back" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}), None)
+    noun = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS or _negated(verb):
+        return None
+    return _noun_target(noun)
 
 
 def _disbelief_target(verb: Token) -> _Target | None:

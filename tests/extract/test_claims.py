@@ -102,6 +102,11 @@ def _pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = (
             "Contrary",
         ),
         (
+            "The White House pushed back against claims that the deal collapsed.",
+            "the deal collapsed",
+            "pushed",
+        ),
+        (
             "There is no truth to the reports that the mayor resigned.",
             "the mayor resigned",
             "truth",
@@ -218,6 +223,7 @@ def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
         '"But I hope they are fake," she said.',
         "The committee met and denied the change being sought.",
         "The law punishes false statements causing agents to waste time.",
+        "The senator pushed back on the proposal to raise taxes.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
