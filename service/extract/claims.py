@@ -98,7 +98,7 @@ _RESTATED_OVERLAP = 0.6
 # The words that judge a claim false say nothing of which claim it is ("misleading" answers many).
 _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
-_ADJACENT = 300
+_ADJACENT = 200
 # A headline (with its subhead) is this short at most.
 _HEADLINE_MAX = 250
 
