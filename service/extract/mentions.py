@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from schemas import Speaker
@@ -39,9 +41,10 @@ RECENT_PEOPLE = 3
 class MentionResolver:
     """Built once per document: knows every person's gender and title, then resolves any span."""
 
-    def __init__(self, doc: Doc, entities: EntityClusters) -> None:
+    def __init__(self, doc: Doc, entities: EntityClusters, text: str | None = None) -> None:
+        """`text` is the document's text when the caller has it (`Doc.text` joins every token)."""
         self._doc = doc
-        self._text = doc.text  # Doc.text joins every token on each access: read it once
+        self._text = doc.text if text is None else text
         self._entities = entities
         self._persons = [m for m in entities.mentions if m.label == "PERSON"]
         self._person_starts = [m.start for m in self._persons]
@@ -73,13 +76,17 @@ class MentionResolver:
                 self._titles.append((mention.start, word, cluster))
 
     def _learn_pronouns(self) -> None:
-        for token in self._doc:
-            gender = _pronoun_gender(token)
-            if gender is None:
-                continue
-            cluster = self._nearest_person(token.idx, gender)
+        """Read from the arrays, without building a Token for every word (most of the cost)."""
+        if len(self._doc) == 0:
+            return
+        strings = self._doc.vocab.strings
+        genders = {strings[word]: "m" for word in MALE_PRONOUNS} | {strings[w]: "f" for w in FEMALE_PRONOUNS}
+        rows = self._doc.to_array([LOWER, IDX])
+        for i in numpy.flatnonzero(numpy.isin(rows[:, 0], list(genders))).tolist():
+            gender, idx = genders[int(rows[i, 0])], int(rows[i, 1])
+            cluster = self._nearest_person(idx, gender)
             if cluster is not None:
-                self._pronoun_cluster[token.idx] = cluster
+                self._pronoun_cluster[idx] = cluster
                 self._gender.setdefault(cluster, gender)
 
     def _nearest_person(self, before: int, gender: str) -> int | None:
@@ -151,9 +158,9 @@ class MentionResolver:
 
     def _titled(self, before: int, words: set[str]) -> EntityCluster | None:
         """The person last given this title before the mention (or first given it, if only after)."""
-        earlier = [c for pos, word, c in self._titles if word in words and pos < before]
-        if earlier:
-            return self._entities.clusters[earlier[-1]]
+        for pos, word, cluster in reversed(self._titles):  # in text order
+            if word in words and pos < before:
+                return self._entities.clusters[cluster]
         return None
 
     def _nearest_group(self, before: int) -> EntityCluster | None:
