@@ -142,3 +142,13 @@ DATE_PREPOSITIONS = frozenset(
     mid last next this until around about circa spring summer fall autumn winter
     """.split()
 )
+
+# Ordinals that name a quarter or a half ("the final quarter" is the fourth).
+QUARTER_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4,
+}  # fmt: skip
+
+# Words that move a period the text named before one step ahead or back ("the following month").
+ANAPHORIC_STEPS: dict[str, int] = {
+    "following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+}  # fmt: skip

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from schemas import DateExpression, Feature
-from service.extract.dates import RULES, _Scanner, absolute_value, extract_dates, interval_of, parse_number
+from service.extract.date_rules import RULES
+from service.extract.date_scan import Scanner
+from service.extract.dates import extract_dates
+from service.extract.timex import absolute_value, interval_of, parse_number
 from service.pipeline import Job, Pipeline
 
 MONDAY = dt.date(2022, 3, 14)  # a Monday
@@ -487,7 +490,7 @@ _SCAN_GAPS = st.sampled_from([" ", "  ", "\n\n", "\t", "", "-", ", "])
 
 
 def _assert_scans_agree(text: str) -> None:
-    scanner = _Scanner(text)
+    scanner = Scanner(text)
     for rule in RULES:
         assert [m.span() for m in scanner.matches(rule)] == [m.span() for m in rule.pattern.finditer(text)], (
             rule.name

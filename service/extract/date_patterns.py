@@ -1,0 +1,73 @@
+"""Regex building blocks of the date rules (months, years, counts, units, clock times), made from the
+word tables in `date_lexicon` so that a new word needs no new pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from service.extract import date_lexicon as lex
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so that "sept." wins over "sep."; spaces match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_B = r"(?<![\w'])"  # start of a word (a hyphen may precede: "mid-November")
+_E = r"(?![\w])"
+MONTH = rf"(?P<month>{alternation(lex.MONTHS)})"
+WEEKDAY = rf"(?P<weekday>{alternation(lex.WEEKDAYS)})"
+_SPOKEN_YEAR = (
+    r"(?:nineteen|twenty)[\s-]+(?:hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?))?"
+)
+YEAR = rf"(?P<year>(?:1[5-9]|20)\d\d(?![\d,.]\d)|{_SPOKEN_YEAR})"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen"
+)
+_COUNT = (
+    rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[\s-](?:{DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
+    r"a\s+couple\s+of|a\s+couple|couple\s+of|an?)"
+)
+HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half)"
+# A count, a count and a half ("5 1/2", "two and a half", "half an", "a half"), or a range ("two to three"), which
+# names no single count.
+NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{HALF}?|half(?:\s+an?)?|a\s+half)"
+VAGUE = alternation(lex.VAGUE_QUANTITIES)
+UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+DAY_PART = rf"(?P<part>{alternation(lex.DAY_PARTS)})"
+SEASON = rf"(?P<season>{alternation(lex.SEASONS)})"
+ORDINAL = (
+    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|twenty-first|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)"
+)
+HOLIDAY = (
+    rf"(?P<holiday>{alternation([*lex.FIXED_HOLIDAYS, *lex.NTH_WEEKDAY_HOLIDAYS, *lex.EASTER_HOLIDAYS])})"
+)
+TIME_OF_DAY = (
+    r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+    r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET)\b)?"
+    r"|(?P<noon>noon|midday|midnight)"
+    r"|(?P<oclock>[01]?\d)\s+o'clock"
+    r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night)"
+    r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:]))"
+)
+
+
+# Between a count and its unit: space, or nothing after a digit ("24hours"); "twodays" or "everyday" is
+# one word, not a count and a unit.
+GLUE = r"(?:\s+|(?<=\d))"
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE)
