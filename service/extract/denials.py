@@ -1,0 +1,177 @@
+"""Where the article denies something, and who denies it: each word that can start a denial (see
+`denial_targets`) found in an assertion (not "if it were false", "would deny", "I hope it's fake"), one
+denial a sentence and one a continuous quote. A pronoun denied ("I don't believe that") takes the clause
+reported just before it in the sentence, or in the quote's sentence before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from schemas.enrich import Quote, Speaker
+from service.extract.claim_nouns import owner_names
+from service.extract.claim_syntax import (
+    clause_span,
+    is_proposal_clause,
+    line_of,
+    negated,
+    trim_tokens,
+    words_among,
+)
+from service.extract.claim_terms import party_terms
+from service.extract.denial_lexicon import (
+    BACK_REFERENCE_PRONOUNS,
+    CLAIM_NOUNS,
+    HYPOTHETICAL_MODALS,
+    NON_ASSERTIVE_VERBS,
+    PORTRAYING_VERBS,
+    SAYING_VERBS,
+)
+from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, Target, is_person, target_of
+from service.extract.entities import EntityCluster
+from service.extract.mentions import MentionResolver
+
+
+@dataclass(frozen=True)
+class FoundDenial:
+    """One denial found in a sentence, before it is paired with a claim."""
+
+    start: int
+    end: int
+    cue: Token
+    denier: Speaker | None
+    target: Target
+    claimant_hint: frozenset[str]  # names owning the denied claim ("Exxon's accusation", "a report by X")
+    headline: bool = False
+    opens: int = -1  # where the utterance holding it starts (its quote, else the denial itself)
+
+
+def find_denials(
+    doc: Doc, quotes: list[Quote], clusters: dict[int, EntityCluster], resolver: MentionResolver
+) -> list[FoundDenial]:
+    found: list[FoundDenial] = []
+    for i in words_among(doc, CUE_LEMMAS, CUE_WORDS):
+        token = doc[i]
+        sent = token.sent
+        if found and found[-1].cue.sent.start == sent.start:
+            continue  # one denial per sentence
+        denial = _denial_at(token, sent, quotes, clusters, resolver)
+        if denial is not None:
+            found.append(denial)
+    return found
+
+
+def _denial_at(
+    token: Token,
+    sent: Span,
+    quotes: list[Quote],
+    clusters: dict[int, EntityCluster],
+    resolver: MentionResolver,
+) -> FoundDenial | None:
+    target = target_of(token, sent)
+    # The hypothetical test walks the parse, so it runs only once a cue has matched (most tokens are none).
+    if target is None or (target.inner is None and target.reference is None) or _hypothetical(token):
+        return None
+    if target.inner is None and target.reference in BACK_REFERENCE_PRONOUNS:
+        # "When X says Y, I don't believe that", "she said Y, but that is false", '"We are told Y. It is
+        # all lies," he said': Y
+        said = _said_before(token.i, sent) or _said_before(sent.start, _quoted_sentence_before(sent, quotes))
+        target = replace(target, inner=said)
+    start, end = line_of(sent, token)
+    hint = frozenset() if target.noun is None else owner_names(target.noun, clusters)
+    if target.noun is not None and is_person(target.noun):  # "Trump is wrong": wrong in what Trump said
+        hint = party_terms(resolver.resolve(target.noun.idx, target.noun.idx + len(target.noun)))
+    return FoundDenial(start, end, token, _denier(token, quotes, resolver, target.noun), target, hint)
+
+
+def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
+    """The last clause reported in a sentence before token `cue`, which a pronoun after it points back to."""
+    said = None
+    for verb in [] if sent is None else sent:
+        if verb.i >= cue:
+            break
+        if _portrayed(verb) and verb.dep_ == "advcl" and verb.right_edge.i < cue:
+            said = verb  # "when I am described as X, it is not true"
+            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children):
+            continue  # "I'll say it again": the speaker's own words
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.right_edge.i < cue and not is_proposal_clause(clause):
+                said = clause
+    return None if said is None else clause_span(said)
+
+
+def _portrayed(verb: Token) -> bool:
+    """'X is described / portrayed / called as Y': a passive portrayal, a claim about X."""
+    return (
+        verb.lemma_.lower() in PORTRAYING_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in {"prep", "oprd"} for c in verb.children)
+    )
+
+
+def _quoted_sentence_before(sent: Span, quotes: list[Quote]) -> Span | None:
+    """The sentence before, when one quote runs across both (the speaker goes on answering it)."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    inside = any(
+        q.start <= before.end_char - 1 and sent.start_char < q.end and q.start < sent.start_char
+        for q in quotes
+    )
+    return before if inside else None
+
+
+def _hypothetical(token: Token) -> bool:
+    """'if it wasn't true', 'could it be misleading?', 'would deny': no denial is made."""
+    for t in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
+            return True
+        if t.dep_ in {"ccomp", "xcomp"} and negated(t.head):  # "never admitting he was wrong"
+            return True
+        if (
+            t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in NON_ASSERTIVE_VERBS
+        ):  # "I hope it's fake"
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children):
+            return True
+        if t.dep_ in {"ROOT", "ccomp"}:
+            break
+    sent = token.sent
+    return sent.text.rstrip().endswith("?")
+
+
+def _denier(
+    token: Token, quotes: list[Quote], resolver: MentionResolver, denied: Token | None
+) -> Speaker | None:
+    """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause unless that
+    is what is denied ('the report is false', 'Trump is wrong', 'she made it up')."""
+    for quote in quotes:
+        if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            return quote.speaker
+    verb = token
+    while verb.dep_ != "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject == denied or subject.lemma_.lower() in CLAIM_NOUNS:
+        return None
+    if subject.lower_ in {"it", "this", "that"}:
+        return None
+    tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
+    start, end = trim_tokens(tokens[0], tokens[-1])
+    return resolver.resolve(start, end) if end > start else None
+
+
+def unique_per_quote(denials: list[FoundDenial], quotes: list[Quote]) -> list[FoundDenial]:
+    """A continuous quote is one denial however many of its sentences deny."""
+    kept: list[FoundDenial] = []
+    for denial in denials:
+        quote = next((q for q in quotes if q.start <= denial.cue.idx < q.end), None)
+        if quote is not None and any(quote.start <= k.cue.idx < quote.end for k in kept):
+            continue
+        kept.append(replace(denial, opens=denial.start if quote is None else min(quote.start, denial.start)))
+    return kept
