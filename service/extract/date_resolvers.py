@@ -28,7 +28,6 @@ from service.extract.timex import (
     duration,
     holiday_date,
     interval_of,
-    iso_day,
     iso_week,
     parse_number,
     previous_quarter,
@@ -84,7 +83,7 @@ def _month_number(m: re.Match[str]) -> int | None:
 
 def resolve_iso(m: re.Match[str], ctx: Context) -> Timex | None:
     found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return Timex(TimexType.DATE, iso_day(found)) if found else None
+    return day_timex(found) if found else None
 
 
 def resolve_compact(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -100,7 +99,21 @@ def resolve_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
     if year < 100:
         year += 2000 if year + 2000 <= ctx.reference.year + 10 else 1900
     found = safe_date(year, month, day)
-    return Timex(TimexType.DATE, iso_day(found)) if found else None
+    return day_timex(found) if found else None
+
+
+def _year_of(ctx: Context, month: int, day: int | None, relation: str) -> int:
+    """Year of a month (and day) named without one: "next June 30" is the coming one, "last Dec. 31"
+    the one before, "this May" this year's; with no such word, the verb's tense decides."""
+    named = (month, 0 if day is None else day)
+    today = (ctx.reference.month, 0 if day is None else ctx.reference.day)
+    if relation == "next":
+        return ctx.reference.year if named > today else ctx.reference.year + 1
+    if relation == "last":
+        return ctx.reference.year if named < today else ctx.reference.year - 1
+    if relation == "this":
+        return ctx.reference.year
+    return year_for(ctx.reference, month, day, ctx.tense)
 
 
 def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -109,19 +122,9 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     day = int(m.group("day"))
     relation = (m.groupdict().get("rel") or "").lower()
-    today = (ctx.reference.month, ctx.reference.day)
-    if m.group("year"):
-        year = year_number(m.group("year"))
-    elif relation == "next":  # "next June 30": the coming one
-        year = ctx.reference.year if (month, day) > today else ctx.reference.year + 1
-    elif relation == "last":  # "last Dec. 31": the one before
-        year = ctx.reference.year if (month, day) < today else ctx.reference.year - 1
-    elif relation == "this":
-        year = ctx.reference.year
-    else:
-        year = year_for(ctx.reference, month, day, ctx.tense)
+    year = year_number(m.group("year")) if m.group("year") else _year_of(ctx, month, day, relation)
     found = safe_date(year, month, day)
-    return Timex(TimexType.DATE, iso_day(found) if found else None)  # "Feb. 30": a date, but no such day
+    return Timex(TimexType.DATE, found.isoformat() if found else None)  # "Feb. 30": a date, but no such day
 
 
 def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -138,15 +141,9 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("year"):
         year = year_number(m.group("year"))
     elif m.group("year_rel"):  # "February this year"
-        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("year_rel").lower()]
-    elif relation == "last":
-        year = ctx.reference.year if month < ctx.reference.month else ctx.reference.year - 1
-    elif relation == "next":
-        year = ctx.reference.year if month > ctx.reference.month else ctx.reference.year + 1
-    elif relation == "this":
-        year = ctx.reference.year
+        year = ctx.reference.year + lex.RELATION_STEPS[m.group("year_rel").lower()]
     else:
-        year = year_for(ctx.reference, month, None, ctx.tense)
+        year = _year_of(ctx, month, None, relation)
     return Timex(TimexType.DATE, f"{year}-{month:02d}")
 
 
@@ -271,7 +268,7 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # "prices fall", "a fall in sales"
     if word == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "the fall of the wall"
-    step = {"last": -1, "next": 1}.get(word, 0)
+    step = lex.RELATION_STEPS.get(word, 0)
     bounds = interval_of(season_value(ctx.reference, season, 0))
     ongoing = bounds is not None and bounds.first_day <= ctx.reference <= bounds.last_day
     if word in ("", "the") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
@@ -372,7 +369,7 @@ def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         year = year_number(year_text)
     elif m.group("rel") or m.group("year2_rel"):
         relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
-        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[relation]
+        year = ctx.reference.year + lex.RELATION_STEPS[relation]
     else:
         year = quarter_year(ctx.reference, quarter, ctx.tense)
     if m.group("ago"):
@@ -401,9 +398,9 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
     words = m.group(0).lower()
     relation = (m.group("rel") or "").lower()
     if relation or "current" in words:
-        step = {"last": -1, "next": 1}.get(relation, 0)
-        moved = ctx.reference + relativedelta(months=3 * step)
-        return Timex(TimexType.DATE, f"{moved.year}-Q{quarter_of(moved)}")
+        return Timex(
+            TimexType.DATE, anchor_unit(ctx.reference, "quarter", lex.RELATION_STEPS.get(relation, 0))
+        )
     if "period" in words and not re.search(r"latest|year|same|comparable|corresponding|\d", words):
         return None
     ended = _ENDED_ON.match(ctx.text, m.end())
@@ -415,7 +412,7 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
             if ended.group("year")
             else year_for(ctx.reference, month, day, Tense.PAST)
         )
-        return Timex(TimexType.DATE, f"{year}-Q{(month - 1) // 3 + 1}")
+        return Timex(TimexType.DATE, f"{year}-Q{quarter_of(month)}")
     year, quarter = ctx.last_quarter or previous_quarter(ctx.reference)
     earlier = re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words)
     if m.group("year"):
@@ -475,7 +472,7 @@ def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("bare_hour") and _previous_word(ctx) not in lex.CLOCK_PREPOSITIONS:
         return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
     clock = _clock_time(m)
-    return Timex(TimexType.TIME, iso_day(ctx.reference) + clock) if clock else None
+    return Timex(TimexType.TIME, ctx.reference.isoformat() + clock) if clock else None
 
 
 def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -484,7 +481,7 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if m.group("year"):
         found = holiday_date(name, year_number(m.group("year")))
-        return Timex(TimexType.DATE, iso_day(found)) if found else None
+        return day_timex(found) if found else None
     ref = ctx.reference
     dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]
     relation = (m.group("rel") or "").lower()
@@ -497,7 +494,7 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
         found = min(d for d in dates if d > ref)
     else:
         found = min(dates, key=lambda d: (ref - d).days if d <= ref else 2 * (d - ref).days)
-    return Timex(TimexType.DATE, iso_day(found))
+    return day_timex(found)
 
 
 def resolve_anaphoric(m: re.Match[str], ctx: Context) -> Timex | None:

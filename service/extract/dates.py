@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -29,7 +30,7 @@ from service.extract.date_patterns import alternation
 from service.extract.date_resolvers import Context
 from service.extract.date_rules import RULES, Rule
 from service.extract.date_scan import Scanner
-from service.extract.timex import Timex, absolute_value, interval_of, iso_day, safe_date
+from service.extract.timex import Timex, absolute_value, interval_of, safe_date
 
 
 @dataclass
@@ -105,24 +106,35 @@ def _clock_in_part(clock: _Candidate, part: str | None) -> str:
     return time_part
 
 
+def _join_neighbours(
+    candidates: list[_Candidate], join: Callable[[_Candidate, _Candidate], _Candidate | None]
+) -> list[_Candidate]:
+    """Each candidate in turn joined to the one kept before it, where `join` makes one of the two."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        joined = join(kept[-1], candidate) if kept else None
+        if joined is None:
+            kept.append(candidate)
+        else:
+            kept[-1] = joined
+    return kept
+
+
 def _attach_times(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'Monday at 3 p.m.', '10 p.m. Wednesday': one TIME on that day."""
-    merged: list[_Candidate] = []
-    for candidate in candidates:
-        previous = merged[-1] if merged else None
-        if previous is not None and _TIME_JOINER.fullmatch(text[previous.end : candidate.start]):
-            pair = (previous, candidate) if previous.rule == "time" else (candidate, previous)
-            clock, day = pair
-            on_day = _DAY_OR_PART_VALUE.match(day.timex.value or "")
-            if clock.rule == "time" and on_day:
-                time_part = _clock_in_part(clock, on_day.group("part"))
-                timex = Timex(
-                    TimexType.TIME, on_day.group("day") + time_part, clock.timex.mod or day.timex.mod
-                )
-                merged[-1] = _Candidate(previous.start, candidate.end, timex, "day_time")
-                continue
-        merged.append(candidate)
-    return merged
+
+    def time_on_day(previous: _Candidate, candidate: _Candidate) -> _Candidate | None:
+        if not _TIME_JOINER.fullmatch(text[previous.end : candidate.start]):
+            return None
+        clock, day = (previous, candidate) if previous.rule == "time" else (candidate, previous)
+        on_day = _DAY_OR_PART_VALUE.match(day.timex.value or "")
+        if clock.rule != "time" or not on_day:
+            return None
+        time_part = _clock_in_part(clock, on_day.group("part"))
+        timex = Timex(TimexType.TIME, on_day.group("day") + time_part, clock.timex.mod or day.timex.mod)
+        return _Candidate(previous.start, candidate.end, timex, "day_time")
+
+    return _join_neighbours(candidates, time_on_day)
 
 
 def _anchor_clock_times(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
@@ -163,30 +175,23 @@ def _day_shift(candidate: _Candidate) -> int | None:
 def _shifted_day(value: str, days: int) -> str | None:
     """The ISO day `days` away from `value`; None past the calendar's ends."""
     try:
-        return iso_day(dt.date.fromisoformat(value) + dt.timedelta(days=days))
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
     except OverflowError:
         return None
 
 
 def _attach_day_shifts(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """'the day before last Tuesday', 'the day after Christmas': one DATE a day off the named day."""
-    merged: list[_Candidate] = []
-    for candidate in candidates:
-        previous = merged[-1] if merged else None
-        shift = _day_shift(previous) if previous is not None else None
+
+    def shifted_day(previous: _Candidate, candidate: _Candidate) -> _Candidate | None:
+        shift = _day_shift(previous)
         value = candidate.timex.value or ""
-        if (
-            previous is not None
-            and shift
-            and _DAY_VALUE.match(value)
-            and not text[previous.end : candidate.start].strip()
-        ):
-            merged[-1] = _Candidate(
-                previous.start, candidate.end, Timex(TimexType.DATE, _shifted_day(value, shift)), "anaphoric"
-            )
-            continue
-        merged.append(candidate)
-    return merged
+        if not shift or not _DAY_VALUE.match(value) or text[previous.end : candidate.start].strip():
+            return None
+        timex = Timex(TimexType.DATE, _shifted_day(value, shift))
+        return _Candidate(previous.start, candidate.end, timex, "anaphoric")
+
+    return _join_neighbours(candidates, shifted_day)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -70,10 +70,6 @@ def year_number(text: str) -> int:
 # Calendar arithmetic
 
 
-def iso_day(d: dt.date) -> str:
-    return d.isoformat()
-
-
 def iso_week(d: dt.date) -> str:
     """ISO week; a Sunday counts in the week it starts, as in US usage ("this week", said on a Sunday).
     Always two digits (2000-W07), as ISO 8601 writes weeks: some TimeBank files write 2000-W7, or 1989-WXX
@@ -82,8 +78,8 @@ def iso_week(d: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def quarter_of(d: dt.date) -> int:
-    return (d.month - 1) // 3 + 1
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
 
 
 def quarter_year(reference: dt.date, quarter: int, tense: Tense | None) -> int:
@@ -105,7 +101,7 @@ def quarter_year(reference: dt.date, quarter: int, tense: Tense | None) -> int:
 
 
 def previous_quarter(d: dt.date) -> tuple[int, int]:
-    quarter = quarter_of(d) - 1
+    quarter = quarter_of(d.month) - 1
     return (d.year, quarter) if quarter else (d.year - 1, 4)
 
 
@@ -157,8 +153,8 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def day_timex(d: dt.date, part: str | None = None) -> Timex:
     if part:
-        return Timex(TimexType.TIME, f"{iso_day(d)}T{lex.DAY_PARTS[part.lower()]}")
-    return Timex(TimexType.DATE, iso_day(d))
+        return Timex(TimexType.TIME, f"{d.isoformat()}T{lex.DAY_PARTS[part.lower()]}")
+    return Timex(TimexType.DATE, d.isoformat())
 
 
 def duration(amount: int | float | None, unit: str) -> str:
@@ -190,14 +186,14 @@ def anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
     """The period `steps` units away from the reference, at the unit's granularity."""
     unit = unit.lower()
     if unit == "day":
-        return iso_day(reference + dt.timedelta(days=steps))
+        return (reference + dt.timedelta(days=steps)).isoformat()
     if unit == "week":
         return iso_week(reference + dt.timedelta(weeks=steps))
     if unit == "month":
         return (reference + relativedelta(months=steps)).strftime("%Y-%m")
     if unit == "quarter":
         moved = reference + relativedelta(months=3 * steps)
-        return f"{moved.year}-Q{quarter_of(moved)}"
+        return f"{moved.year}-Q{quarter_of(moved.month)}"
     if unit == "year":
         return str(reference.year + steps)
     if unit == "decade":
