@@ -43,8 +43,13 @@ def is_relative_pronoun(token: Token) -> bool:
     )
 
 
+def child_by_dep(token: Token, *deps: str) -> Token | None:
+    """The token's first child in one of these dependency relations."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
 def said_clause(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return child_by_dep(verb, "ccomp")
 
 
 def has_mark(clause: Token, *marks: str) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from service.extract.claim_nouns import complement_clause, noun_claim
 from service.extract.claim_syntax import (
     SUBJECT_DEPS,
+    child_by_dep,
     clause_span,
     content_words,
     has_mark,
@@ -110,7 +111,7 @@ def target_of(token: Token, sent: Span) -> Target | None:
 def _contrary_target(word: Token) -> Target | None:
     """'contrary to the claims of X, he is not plotting Y': the clause set against the claims."""
     to = next((c for c in word.children if c.lower_ == "to"), None)
-    noun = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    noun = None if to is None else child_by_dep(to, "pobj")
     if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
     verb = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -130,8 +131,7 @@ def _pushback_target(verb: Token) -> Target | None:
     """'pushed back on/against the report (that X)': the claim noun after it."""
     if not any(c.lower_ == "back" for c in verb.children):
         return None
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}), None)
-    noun = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    noun = _prep_object(verb, {"on", "against"})
     if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS or negated(verb):
         return None
     return _noun_target(noun)
@@ -139,7 +139,7 @@ def _pushback_target(verb: Token) -> Target | None:
 
 def _disbelief_target(verb: Token) -> Target | None:
     """'Don't believe it', 'I don't believe that', 'it never happened': a pronoun for a claim made before."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = child_by_dep(verb, "nsubj")
     if verb.lemma_.lower() == "happen":  # a past event denied, not "it won't happen" or "can't be happening"
         if verb.tag_ != "VBD" and not any(c.lemma_ == "do" for c in verb.children):
             return None  # not "it hasn't happened (yet)", an expectation
@@ -149,7 +149,7 @@ def _disbelief_target(verb: Token) -> Target | None:
     else:  # the speaker's or an imperative disbelief, not a report of someone else's
         if subject is not None and subject.lower_ not in {"i", "we"}:
             return None
-        word = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        word = child_by_dep(verb, "dobj")
     if word is None or word.lower_ not in BACK_REFERENCE_PRONOUNS or is_relative_pronoun(word):
         return None
     return Target(reference=word.lower_, noun=word)
@@ -157,9 +157,14 @@ def _disbelief_target(verb: Token) -> Target | None:
 
 def _no_truth_target(truth: Token) -> Target | None:
     """'there is no truth to the reports (that X)'."""
-    to = next((c for c in truth.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}), None)
-    noun = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    noun = _prep_object(truth, {"to", "in"})
     return None if noun is None else _noun_target(noun)
+
+
+def _prep_object(word: Token, prepositions: set[str]) -> Token | None:
+    """The object of the word's first preposition among these ('pushed back on X', 'no truth to X')."""
+    prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    return None if prep is None else child_by_dep(prep, "pobj")
 
 
 def _made_up_target(verb: Token) -> Target | None:
@@ -276,7 +281,7 @@ def _clause_target(clause: Token) -> Target | None:
     inner = stated_clause(clause, min_content=2)
     if inner is not None:
         return Target(inner=inner)
-    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = child_by_dep(clause, *SUBJECT_DEPS)
     if subject is not None and subject.lower_ in BACK_REFERENCE_PRONOUNS and not is_proposal_clause(clause):
         return Target(reference=subject.lower_)
     return None
@@ -349,7 +354,7 @@ def _opinion_target(word: Token) -> Target | None:
         return target
     if word.dep_ != "acomp" or not _is_copula(word.head):
         return None
-    subject = next((c for c in word.head.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = child_by_dep(word.head, *SUBJECT_DEPS)
     if subject is None or not (subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ == "PERSON"):
         return None
     preps = [c for c in [*word.children, *word.head.children] if c.dep_ == "prep"]
@@ -360,7 +365,7 @@ def _opinion_target(word: Token) -> Target | None:
     saying = saying or next(
         (c for c in word.children if c.dep_ == "xcomp" and c.lemma_.lower() in SAYING_VERBS), None
     )
-    clause = None if saying is None else next((c for c in saying.children if c.dep_ == "ccomp"), None)
+    clause = None if saying is None else said_clause(saying)
     if clause is not None:
         return _clause_target(clause)
     return None if preps else Target(reference=subject.lower_, noun=subject)
@@ -444,7 +449,7 @@ def _subject_of(verb: Token) -> Token | None:
     """A verb's subject, or that of the verb it completes or shares it with ('the figures appear to be
     false', 'the figures were cited but are false')."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = child_by_dep(verb, *SUBJECT_DEPS)
         if subject is not None or verb.dep_ not in {"xcomp", "conj"}:
             return subject
         verb = verb.head

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.enrich import Quote, Speaker
 from service.extract.claim_nouns import owner_names
 from service.extract.claim_syntax import (
+    child_by_dep,
     clause_span,
     is_proposal_clause,
     line_of,
@@ -156,7 +157,7 @@ def _denier(
     verb = token
     while verb.dep_ != "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = child_by_dep(verb, "nsubj")
     if subject is None or subject == denied or subject.lemma_.lower() in CLAIM_NOUNS:
         return None
     if subject.lower_ in {"it", "this", "that"}:
