@@ -79,6 +79,7 @@ class Target:
 
 
 def is_person(token: Token) -> bool:
+    """A word for a person ('she', 'Trump'): a verdict on them judges what they said."""
     return token.lower_ in PERSON_PRONOUNS or token.ent_type_ == "PERSON"
 
 
@@ -290,8 +291,7 @@ def _clause_target(clause: Token) -> Target | None:
 def _noun_target(noun: Token, any_noun: bool = False) -> Target | None:
     """What a noun object of a denial stands for: its that-clause, or a back-reference to a claim."""
     if noun.lower_ in QUANTIFIERS:  # "many of the points"
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
+        noun = _prep_object(noun, {"of"}) or noun
     lemma = noun.lemma_.lower()
     is_claim = lemma in CLAIM_NOUNS or lemma in FALSITY_NOUNS
     found, inner = noun_claim(noun) if is_claim else (False, None)
@@ -355,7 +355,7 @@ def _opinion_target(word: Token) -> Target | None:
     if word.dep_ != "acomp" or not _is_copula(word.head):
         return None
     subject = child_by_dep(word.head, *SUBJECT_DEPS)
-    if subject is None or not (subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ == "PERSON"):
+    if subject is None or not is_person(subject):
         return None
     preps = [c for c in [*word.children, *word.head.children] if c.dep_ == "prep"]
     if any(p.lower_ != "for" for p in preps):
@@ -385,10 +385,10 @@ def _is_copula(token: Token) -> bool:
 
 
 def _falsity_target_of(word: Token) -> Target | None:
+    """What a word of falsity is said of: the claim it qualifies, is predicated of, or labels."""
     lemma = word.lemma_.lower()
-    if (
-        word.dep_ == "amod"
-    ):  # "the false claims", "Trump's baseless allegation that ..."; not "the wrong impression"
+    # "the false claims", "Trump's baseless allegation that ..."; not "the wrong impression"
+    if word.dep_ == "amod":
         strict = lemma not in OPINION_FALSITY
         return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
     if lemma not in {"true", "case"} and (negated(word) or negated(word.head)):
@@ -409,9 +409,7 @@ def _falsity_target_of(word: Token) -> Target | None:
     if word.dep_ == "dobj" and head.lemma_.lower() in SPREAD_VERBS:  # "he is spreading lies"
         subject = _subject_of(head)
         return None if subject is None else _claimer_target(subject)
-    if word.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" for c in word.children
-    ):  # "is/appears to be fabricated"
+    if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):  # "appears to be fabricated"
         subject = _subject_of(word)
         return None if subject is None else _noun_target(subject)
     # labelling: "called the claims false", "described it as a lie"

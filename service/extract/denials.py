@@ -132,11 +132,8 @@ def _hypothetical(token: Token) -> bool:
     for t in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
             return True
-        if t.dep_ in {"ccomp", "xcomp"} and negated(t.head):  # "never admitting he was wrong"
-            return True
-        if (
-            t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in NON_ASSERTIVE_VERBS
-        ):  # "I hope it's fake"
+        # "never admitting he was wrong", "I hope it's fake"
+        if t.dep_ in {"ccomp", "xcomp"} and (negated(t.head) or t.head.lemma_.lower() in NON_ASSERTIVE_VERBS):
             return True
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children):
             return True
