@@ -7,7 +7,7 @@ person it judges, the kind of claim it names, the content it shares, and only th
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -42,56 +42,74 @@ _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
 _ADJACENT = 200
 
 
-def pair_denial(
-    doc: Doc,
-    text: str,
-    denial: FoundDenial,
-    candidates: list[Candidate],
-    clusters: dict[int, EntityCluster],
-    common: frozenset[str],
-    written: list[Candidate],
-) -> ClaimPair | None:
-    inner, reference = denial.target.inner, denial.target.reference
+@dataclass(frozen=True)
+class Article:
+    """What linking reads of the whole article: its text, the entity cluster of each token, the terms found
+    all over it, and the writer's own sentences (statements a denied clause may restate)."""
+
+    doc: Doc
+    text: str
+    clusters: dict[int, EntityCluster]
+    common: frozenset[str]
+    written: list[Candidate]
+
+
+def pair_denial(article: Article, denial: FoundDenial, candidates: list[Candidate]) -> ClaimPair | None:
+    """The denial paired with the claim it answers, or None when no claim is clearly its own."""
     # the claims a denial can answer: outside it, by another party; later statements may repeat them
     eligible = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
     owned = [c for c in eligible if party_terms(c.claimant) & denial.claimant_hint]
-    others = owned or eligible
     noun = denial.target.noun
     if noun is not None and is_person(noun):  # "she is wrong", "she made it up": her claim, first stated
         earlier_owned = [c for c in owned if c.end <= denial.cue.idx]
         if not earlier_owned:
             return None
-        return _link(text, denial, earlier_owned[0], "back_reference", frozenset({reference or ""}), 0.5)
-    # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
-    # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
-    # ... nor to an opinion's name ("rejected the notion", "disputed the argument"), which may answer a view
-    near_ok = noun is None or (
-        (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS - OPINION_NOUNS)
-        and (bool(owned) or not owners(noun))
-    )
-    if inner is not None:
-        stated = next((c for c in candidates if (c.start, c.end) == inner), None)
-        stated = stated or Candidate(*inner, None, char_terms(doc, *inner, clusters))
-        # the claim is its first clear statement: an earlier one, or the denial's own unless it is a headline
-        before = others if denial.headline else [c for c in others if c.start < denial.start]
-        best = _best_overlap(stated.terms, before, MIN_SHARED, _RESTATED_OVERLAP)
-        if best is not None:
-            first = _first_statement(best[0], eligible)
-            return _link(text, denial, first, "content_overlap", best[1], best[2])
-        # the writer may have stated it first, unattributed ("waterboarding, a torture technique, ...")
-        prior = [] if denial.headline else [c for c in written if c.end <= denial.start]
-        best = _best_overlap(stated.terms - common, prior, MIN_SHARED, _RESTATED_OVERLAP)
-        if best is not None:
-            start, end = trim(text, best[0].start, best[0].end)
-            sentence = replace(best[0], start=start, end=end)
-            return _link(text, denial, sentence, "content_overlap", best[1], best[2])
-        first = _first_statement(stated, eligible)
-        if first is not stated:
-            return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
-        return _link(text, denial, stated, "inside_denial", frozenset(), 0.9)
+        return _link(article.text, denial, earlier_owned[0], "back_reference", _reference(denial), 0.5)
+    if denial.target.inner is not None:
+        return _pair_stated(article, denial, denial.target.inner, candidates, eligible, owned or eligible)
+    return _pair_pointing_back(article, denial, eligible, owned)
+
+
+def _pair_stated(
+    article: Article,
+    denial: FoundDenial,
+    inner: tuple[int, int],
+    candidates: list[Candidate],
+    eligible: list[Candidate],
+    others: list[Candidate],
+) -> ClaimPair:
+    """A denial stating its clause: the clause's first clear statement, an earlier one (attributed, else
+    the writer's), or the denial's own unless it is a headline."""
+    text = article.text
+    stated = next((c for c in candidates if (c.start, c.end) == inner), None)
+    stated = stated or Candidate(*inner, None, char_terms(article.doc, *inner, article.clusters))
+    before = others if denial.headline else [c for c in others if c.start < denial.start]
+    best = _best_overlap(stated.terms, before, MIN_SHARED, _RESTATED_OVERLAP)
+    if best is not None:
+        first = _first_statement(best[0], eligible)
+        return _link(text, denial, first, "content_overlap", best[1], best[2])
+    # the writer may have stated it first, unattributed ("waterboarding, a torture technique, ...")
+    prior = [] if denial.headline else [c for c in article.written if c.end <= denial.start]
+    best = _best_overlap(stated.terms - article.common, prior, MIN_SHARED, _RESTATED_OVERLAP)
+    if best is not None:
+        start, end = trim(text, best[0].start, best[0].end)
+        sentence = replace(best[0], start=start, end=end)
+        return _link(text, denial, sentence, "content_overlap", best[1], best[2])
+    first = _first_statement(stated, eligible)
+    if first is not stated:
+        return _link(text, denial, first, "content_overlap", first.terms & stated.terms, 0.8)
+    return _link(text, denial, stated, "inside_denial", frozenset(), 0.9)
+
+
+def _pair_pointing_back(
+    article: Article, denial: FoundDenial, eligible: list[Candidate], owned: list[Candidate]
+) -> ClaimPair | None:
+    """A denial pointing back ("the claims", "it"): a clause reported just before in its own sentence, the
+    first statement of the kind it names, the one sharing the most content, else the nearest before."""
+    text, noun, others = article.text, denial.target.noun, owned or eligible
     # the parties of the denial say nothing of which claim it is
     probe = (
-        char_terms(doc, denial.start, denial.end, clusters)
+        char_terms(article.doc, denial.start, denial.end, article.clusters)
         - party_terms(denial.denier)
         - denial.claimant_hint
     )
@@ -103,27 +121,39 @@ def pair_denial(
         return _link(text, denial, _first_statement(best[0], eligible), "content_overlap", best[1], best[2])
     pronoun = noun is not None and noun.lower_ in BACK_REFERENCE_PRONOUNS
     if pronoun and earlier[-1].start >= denial.start:  # "When X says Y, I don't believe that": Y
-        return _link(text, denial, earlier[-1], "back_reference", frozenset({reference or ""}), 0.6)
-    family = _kind_family(denial.target.noun)
+        return _link(text, denial, earlier[-1], "back_reference", _reference(denial), 0.6)
+    family = _kind_family(noun)
     # a claim of the kind the back-reference names, by its named owner or by nobody named
     compatible = [
         c
         for c in eligible
         if c.end <= denial.cue.idx
-        and kinds(doc, c) & family
+        and kinds(article.doc, c) & family
         and (c.claimant is None or not denial.claimant_hint or c in owned)
     ]
     if compatible and family is REPORT_KINDS:
         # "the report" is the report introduced earlier: its claim is the first it was said to make
-        return _link(text, denial, compatible[0], "back_reference", frozenset({reference or ""}), 0.7)
+        return _link(text, denial, compatible[0], "back_reference", _reference(denial), 0.7)
+    # "your allegations", "the AP report": nearness alone must not give a named owner's claim to another
+    # ... nor to a word that names no claim ("dismissed the kerfuffle as absurd")
+    # ... nor to an opinion's name ("rejected the notion", "disputed the argument"), which may answer a view
+    near_ok = noun is None or (
+        (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS - OPINION_NOUNS)
+        and (bool(owned) or not owners(noun))
+    )
     # nearness is counted to the start of the denier's utterance: the statement it answers comes before it
-    chosen = _back_reference(probe, compatible or earlier, denial.opens, common, near_ok)
+    chosen = _back_reference(probe, compatible or earlier, denial.opens, article.common, near_ok)
     if chosen is None:
         return None
     candidate, shared, score = chosen
-    route: Route = "back_reference" if reference is not None else "content_overlap"
-    terms = shared if route == "content_overlap" or shared else frozenset({reference or ""})
+    route: Route = "back_reference" if denial.target.reference is not None else "content_overlap"
+    terms = shared if route == "content_overlap" or shared else _reference(denial)
     return _link(text, denial, _first_statement(candidate, eligible), route, terms, score)
+
+
+def _reference(denial: FoundDenial) -> frozenset[str]:
+    """The evidence of a back-reference: the word pointing back."""
+    return frozenset({denial.target.reference or ""})
 
 
 def _kind_family(noun: Token | None) -> frozenset[str]:

@@ -36,7 +36,7 @@ from service.extract.claim_candidates import (
     quote_candidate,
     writer_sentences,
 )
-from service.extract.claim_links import pair_denial
+from service.extract.claim_links import Article, pair_denial
 from service.extract.claim_terms import char_terms, clusters_by_token
 from service.extract.denials import find_denials, unique_per_quote
 from service.extract.entities import EntityClusters
@@ -77,14 +77,14 @@ def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[Cl
     stated += [c for c in inside if not any(overlaps(c, n) for n in stated)]
     candidates = sorted(candidates + stated, key=lambda c: c.start)
     written = writer_sentences(doc, clusters, headline_end)
-    common = common_terms(written)
+    article = Article(doc, text, clusters, common_terms(written), written)
     pairs = []
     for denial in denials:
         if denial.start < headline_end:
             denial = replace(denial, headline=True)
         # a headline is no clear statement of a claim the body denies
         usable = [c for c in candidates if c.start >= headline_end or denial.headline]
-        pair = pair_denial(doc, text, denial, usable, clusters, common, written)
+        pair = pair_denial(article, denial, usable)
         if pair is not None:
             pairs.append(pair)
     return pairs
