@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from schemas import DateExpression, Feature
-from service.extract.date_rules import RULES
-from service.extract.date_scan import Scanner
 from service.extract.dates import extract_dates
-from service.extract.timex import absolute_value, interval_of, parse_number
+from service.extract.dates.rules import RULES
+from service.extract.dates.scan import Scanner
+from service.extract.dates.timex import absolute_value, interval_of, parse_number
 from service.pipeline import Job, Pipeline
 
 MONDAY = dt.date(2022, 3, 14)  # a Monday

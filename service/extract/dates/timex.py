@@ -18,8 +18,8 @@ from dateutil.relativedelta import relativedelta
 
 from schemas import DateInterval, TimexType
 from service.extract import date_lexicon as lex
-from service.extract.date_patterns import DIGIT_WORDS, HALF, TENS
-from service.extract.date_tense import Tense
+from service.extract.dates.patterns import DIGIT_WORDS, HALF, TENS
+from service.extract.dates.tense import Tense
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,6 @@ TIME_OF_DAY = (
     r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:]))"
 )
 
-
 # Between a count and its unit: space, or nothing after a digit ("24hours"); "twodays" or "everyday" is
 # one word, not a count and a unit.
 GLUE = r"(?:\s+|(?<=\d))"

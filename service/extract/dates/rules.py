@@ -1,4 +1,5 @@
-"""The date rules as a table: name, pattern, resolver, the words every match needs, and its reach.
+"""The date rules as a table (name, pattern, resolver, the words every match needs, its reach), and
+the candidate a rule's match becomes.
 
 Rules are listed most specific first: on candidates of equal length the earlier rule wins.
 """
@@ -6,10 +7,12 @@ Rules are listed most specific first: on candidates of equal length the earlier 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.extract import date_lexicon as lex
-from service.extract.date_patterns import (
+from service.extract.dates import named, quarters, relative
+from service.extract.dates.context import Resolver
+from service.extract.dates.patterns import (
     DAY,
     DAY_PART,
     GLUE,
@@ -26,45 +29,14 @@ from service.extract.date_patterns import (
     alternation,
     rx,
 )
-from service.extract.date_resolvers import (
-    Resolver,
-    resolve_adjective_duration,
-    resolve_ago,
-    resolve_anaphoric,
-    resolve_century,
-    resolve_compact,
-    resolve_day_word,
-    resolve_decade,
-    resolve_duration,
-    resolve_every,
-    resolve_fiscal_year,
-    resolve_holiday,
-    resolve_in_units,
-    resolve_iso,
-    resolve_month,
-    resolve_month_day,
-    resolve_numeric,
-    resolve_ordinal_quarter,
-    resolve_per_unit,
-    resolve_quarter_code,
-    resolve_quarter_reference,
-    resolve_reference_word,
-    resolve_relative_unit,
-    resolve_season,
-    resolve_set_word,
-    resolve_the_year,
-    resolve_time,
-    resolve_week_of,
-    resolve_weekday,
-    resolve_year,
-    resolve_year_ago_adjective,
-    resolve_year_end,
-)
-from service.extract.date_scan import DIGITS
+from service.extract.dates.scan import DIGITS
+from service.extract.dates.timex import Timex
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One family of expressions: the text it takes and what that text means."""
+
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
@@ -74,6 +46,17 @@ class Rule:
     # How far a match reaches from the needed word it contains, in whitespace-separated chunks before and
     # after it (lookaheads included; every repeat in the patterns is bounded).
     reach: tuple[int, int]
+
+
+@dataclass
+class Candidate:
+    """A span found and its value; `rule` names what found it (a rule, "entity", or a join)."""
+
+    start: int
+    end: int
+    timex: Timex
+    rule: str
+    match: re.Match[str] | None = field(default=None, compare=False)
 
 
 _REL_WORDS = (
@@ -89,28 +72,36 @@ def _key_word(phrase: str) -> str:
 
 
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+
 _MONTH_WORDS = tuple(sorted({month[:3] for month in lex.MONTHS}))  # "sep" is in "sept." and "september"
+
 _PART_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
 
 # Each rule: its name, pattern, resolver, the words every match contains, and how many chunks a match
 # reaches before and after the one holding such a word.
 RULES: tuple[Rule, ...] = (
-    Rule("iso_date", rx(r"(\d{4})-(\d{2})-(\d{2})"), resolve_iso, (DIGITS,), (0, 0)),
+    Rule("iso_date", rx(r"(\d{4})-(\d{2})-(\d{2})"), named.resolve_iso, (DIGITS,), (0, 0)),
     Rule(
         "compact_date",
         rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"),
-        resolve_compact,
+        named.resolve_compact,
         (DIGITS,),
         (0, 0),
     ),
-    Rule("numeric_date", rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"), resolve_numeric, (DIGITS,), (0, 0)),
+    Rule(
+        "numeric_date",
+        rx(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!/)"),
+        named.resolve_numeric,
+        (DIGITS,),
+        (0, 0),
+    ),
     Rule(
         "month_day",
         rx(
             rf"(?:(?P<rel>next|last|this)\s+)?(?:(?:{alternation(lex.WEEKDAYS)}),?\s+)?{MONTH}\s+{DAY}"
             rf"(?:\s*,?\s*{YEAR})?"
         ),
-        resolve_month_day,
+        named.resolve_month_day,
         _MONTH_WORDS,
         (2, 7),
     ),
@@ -119,7 +110,7 @@ RULES: tuple[Rule, ...] = (
         rx(
             rf"(?:(?:{alternation(lex.WEEKDAYS)}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{YEAR})?"
         ),
-        resolve_month_day,
+        named.resolve_month_day,
         _MONTH_WORDS,
         (4, 6),
     ),
@@ -129,7 +120,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:(?P<rel>last|next|this|each|every)\s+)?{MONTH}"
             rf"(?:\s*,?\s*(?:of\s+)?{YEAR}|\s+(?P<year_rel>this|last|next)\s+year)?"
         ),
-        resolve_month,
+        named.resolve_month,
         _MONTH_WORDS,
         (1, 7),
     ),
@@ -139,7 +130,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:(?P<rel>last|next|this|coming)\s+|(?P<every>each|every)\s+(?:other\s+)?)?{WEEKDAY}(?P<plural>s)?"
             rf"(?:\s+{DAY_PART})?"
         ),
-        resolve_weekday,
+        named.resolve_weekday,
         tuple(lex.WEEKDAYS),
         (2, 1),
     ),
@@ -149,14 +140,14 @@ RULES: tuple[Rule, ...] = (
             r"(?:(?P<lead>mid-afternoon|morning|afternoon|evening|night)\s+(?=today|yesterday|tomorrow))?"
             rf"(?:(?P<word>today|tonight|yesterday|tomorrow)|(?P<this>this|last))(?:\s+{DAY_PART})?"
         ),
-        resolve_day_word,
+        named.resolve_day_word,
         ("today", "tonight", "yesterday", "tomorrow", "this", "last"),
         (1, 1),
     ),
     Rule(
         "holiday",
         rx(rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?:\s*,?\s*{YEAR})?"),
-        resolve_holiday,
+        named.resolve_holiday,
         tuple(
             {
                 _key_word(name)
@@ -165,7 +156,7 @@ RULES: tuple[Rule, ...] = (
         ),
         (2, 10),
     ),
-    Rule("time", rx(TIME_OF_DAY), resolve_time, (DIGITS, "noon", "midday", "midnight"), (0, 3)),
+    Rule("time", rx(TIME_OF_DAY), named.resolve_time, (DIGITS, "noon", "midday", "midnight"), (0, 3)),
     Rule(
         "decade",
         rx(
@@ -173,14 +164,14 @@ RULES: tuple[Rule, ...] = (
             + "|".join(lex.DECADE_WORDS)
             + "))"
         ),
-        resolve_decade,
+        named.resolve_decade,
         (DIGITS, *lex.DECADE_WORDS),
         (1, 0),
     ),
     Rule(
         "century",
         rx(rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<century>century)"),
-        resolve_century,
+        named.resolve_century,
         ("century",),
         (2, 0),
     ),
@@ -192,14 +183,14 @@ RULES: tuple[Rule, ...] = (
             r"(?P<unit>quarter|half)(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<year2_rel>last|this|next)\s+year))?"
         ),
-        resolve_ordinal_quarter,
+        quarters.resolve_ordinal_quarter,
         ("quarter", "half"),
         (10, 4),
     ),
     Rule(
         "quarter_code",
         rx(rf"Q(?P<quarter>[1-4])(?:\s*,?\s*{YEAR})?"),
-        resolve_quarter_code,
+        quarters.resolve_quarter_code,
         (DIGITS,),
         (0, 6),
     ),
@@ -210,44 +201,50 @@ RULES: tuple[Rule, ...] = (
             r"year-earlier|prior-year|most\s+recent|recent|fiscal)\s+){0,4}(?:quarter|period)(?:\s+(?:a\s+)?year\s+"
             r"(?:ago|earlier|before)|\s+last\s+year)?|(?P<rel>this|last|next)\s+quarter"
         ),
-        resolve_quarter_reference,
+        quarters.resolve_quarter_reference,
         ("quarter", "period"),
         (14, 3),
     ),
-    Rule("year_ago_adjective", rx(r"year-(?:ago|earlier)"), resolve_year_ago_adjective, ("year",), (0, 0)),
+    Rule(
+        "year_ago_adjective",
+        rx(r"year-(?:ago|earlier)"),
+        quarters.resolve_year_ago_adjective,
+        ("year",),
+        (0, 0),
+    ),
     Rule(
         "week_of",
         rx(rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:\s*,?\s*{YEAR})?"),
-        resolve_week_of,
+        named.resolve_week_of,
         _MONTH_WORDS,
         (3, 7),
     ),
-    Rule("year_end", rx(r"year[\s-]end|year's\s+end"), resolve_year_end, ("year",), (0, 1)),
+    Rule("year_end", rx(r"year[\s-]end|year's\s+end"), quarters.resolve_year_end, ("year",), (0, 1)),
     Rule(
         "fiscal_year",
         rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{YEAR}"),
-        resolve_fiscal_year,
+        quarters.resolve_fiscal_year,
         ("fiscal", "calendar", "financial"),
         (0, 6),
     ),
     Rule(
         "year",
         rx(rf"(?P<lead>the\s+year\s+)?{YEAR}(?!\s*(?:%|percent))"),
-        resolve_year,
+        named.resolve_year,
         (DIGITS, "nineteen", "twenty", "thousand"),
         (3, 4),
     ),
     Rule(
         "season",
         rx(rf"(?:(?P<rel>last|this|next|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
-        resolve_season,
+        named.resolve_season,
         tuple(lex.SEASONS),
         (1, 6),
     ),
     Rule(
         "relative_unit",
         rx(rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)"),
-        resolve_relative_unit,
+        relative.resolve_relative_unit,
         _UNIT_WORDS,
         (2, 0),
     ),
@@ -257,7 +254,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:that(?:\s+same)?|the\s+same|the\s+(?P<step>following|next|previous|preceding|prior))\s+"
             rf"(?:(?P<unit>year|month|week|day)|{DAY_PART})|the\s+(?P<shifted>year|month|week|day)\s+(?P<dir>before|after)"
         ),
-        resolve_anaphoric,
+        relative.resolve_anaphoric,
         (*_UNIT_WORDS, *_PART_WORDS),
         (2, 1),
     ),
@@ -267,12 +264,18 @@ RULES: tuple[Rule, ...] = (
             rf"(?:(?P<num>{NUMBER}|{VAGUE}){GLUE})?(?P<unit_text>{UNIT})(?:\s+or\s+so)?\s+"
             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
         ),
-        resolve_ago,
+        relative.resolve_ago,
         _UNIT_WORDS,
         (7, 4),
     ),
-    Rule("in_units", rx(rf"in\s+(?P<num>{NUMBER})\s+{UNIT}"), resolve_in_units, _UNIT_WORDS, (8, 0)),
-    Rule("per_unit", rx(rf"(?P<every>a|per|each|every)\s+{UNIT}"), resolve_per_unit, _UNIT_WORDS, (1, 0)),
+    Rule("in_units", rx(rf"in\s+(?P<num>{NUMBER})\s+{UNIT}"), relative.resolve_in_units, _UNIT_WORDS, (8, 0)),
+    Rule(
+        "per_unit",
+        rx(rf"(?P<every>a|per|each|every)\s+{UNIT}"),
+        relative.resolve_per_unit,
+        _UNIT_WORDS,
+        (1, 0),
+    ),
     Rule(
         "duration",
         rx(
@@ -281,36 +284,36 @@ RULES: tuple[Rule, ...] = (
             rf"(?:(?P<num>{NUMBER}|{VAGUE}){GLUE})?(?:(?:more|additional|further|straight|consecutive|full|trading|business|working)\s+)?"
             rf"(?P<unit_text>{UNIT})(?P<and_half>\s+and\s+a\s+half)?"
         ),
-        resolve_duration,
+        relative.resolve_duration,
         _UNIT_WORDS,
         (10, 3),
     ),
     Rule(
         "adjective_duration",
         rx(rf"(?P<num>{NUMBER})-{UNIT}(?!s)"),
-        resolve_adjective_duration,
+        relative.resolve_adjective_duration,
         _UNIT_WORDS,
         (6, 0),
     ),
     Rule(
         "every",
         rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{NUMBER})){GLUE})?{UNIT}"),
-        resolve_every,
+        relative.resolve_every,
         _UNIT_WORDS,
         (8, 0),
     ),
-    Rule("set_word", rx(alternation(lex.SET_WORDS)), resolve_set_word, tuple(lex.SET_WORDS), (0, 0)),
+    Rule("set_word", rx(alternation(lex.SET_WORDS)), relative.resolve_set_word, tuple(lex.SET_WORDS), (0, 0)),
     Rule(
         "reference_word",
         rx(rf"(?P<ref>{alternation(lex.REFERENCE_WORDS)})"),
-        resolve_reference_word,
+        relative.resolve_reference_word,
         tuple({_key_word(phrase) for phrase in lex.REFERENCE_WORDS}),
         (2, 1),
     ),
     Rule(
         "the_year",
         rx(r"the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+){0,4}year"),
-        resolve_the_year,
+        quarters.resolve_the_year,
         ("year",),
         (5, 0),
     ),

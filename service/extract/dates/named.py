@@ -1,0 +1,270 @@
+"""Resolvers for dates the text names outright: numeric dates, month and day, months, weekdays, today
+and tonight, years, decades, centuries, seasons, holidays and clock times.
+
+Why together: each is one calendar period picked by its name; only the year (or week) may be missing,
+and then the governing verb's tense says which occurrence is meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from schemas import TimexType
+from service.extract import date_lexicon as lex
+from service.extract.dates.context import Context
+from service.extract.dates.tense import Tense
+from service.extract.dates.timex import (
+    Timex,
+    absolute_value,
+    day_timex,
+    decade_of,
+    holiday_date,
+    interval_of,
+    iso_week,
+    safe_date,
+    season_value,
+    shift_weekday,
+    year_for,
+    year_number,
+)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_number(m: re.Match[str]) -> int | None:
+    word = m.group("month")
+    if not _is_capitalised(word):
+        return None
+    return lex.MONTHS.get(word.lower())
+
+
+def resolve_iso(m: re.Match[str], ctx: Context) -> Timex | None:
+    found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return day_timex(found) if found else None
+
+
+def resolve_compact(m: re.Match[str], ctx: Context) -> Timex | None:
+    value = absolute_value(m.group(0))
+    return Timex(TimexType.DATE, value) if value else None
+
+
+def resolve_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
+    """US order (3/14/2022); day first only when the first number cannot be a month (14/3/2022)."""
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if month > 12 >= day:
+        month, day = day, month
+    if year < 100:
+        year += 2000 if year + 2000 <= ctx.reference.year + 10 else 1900
+    found = safe_date(year, month, day)
+    return day_timex(found) if found else None
+
+
+def _year_of(ctx: Context, month: int, day: int | None, relation: str) -> int:
+    """Year of a month (and day) named without one: "next June 30" is the coming one, "last Dec. 31"
+    the one before, "this May" this year's; with no such word, the verb's tense decides."""
+    named = (month, 0 if day is None else day)
+    today = (ctx.reference.month, 0 if day is None else ctx.reference.day)
+    if relation == "next":
+        return ctx.reference.year if named > today else ctx.reference.year + 1
+    if relation == "last":
+        return ctx.reference.year if named < today else ctx.reference.year - 1
+    if relation == "this":
+        return ctx.reference.year
+    return year_for(ctx.reference, month, day, ctx.tense)
+
+
+def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    month = _month_number(m)
+    if month is None:
+        return None
+    day = int(m.group("day"))
+    relation = (m.groupdict().get("rel") or "").lower()
+    year = year_number(m.group("year")) if m.group("year") else _year_of(ctx, month, day, relation)
+    found = safe_date(year, month, day)
+    return Timex(TimexType.DATE, found.isoformat() if found else None)  # "Feb. 30": a date, but no such day
+
+
+def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    month = _month_number(m)
+    if month is None:
+        return None
+    relation = (m.group("rel") or "").lower()
+    word = m.group("month").lower()
+    bare = not (m.group("year") or m.group("year_rel") or relation)
+    if bare and word in lex.WORDLIKE_MONTHS and ctx.word_before() not in lex.DATE_PREPOSITIONS:
+        return None
+    if relation in ("each", "every"):
+        return Timex(TimexType.SET, f"XXXX-{month:02d}")
+    if m.group("year"):
+        year = year_number(m.group("year"))
+    elif m.group("year_rel"):  # "February this year"
+        year = ctx.reference.year + lex.RELATION_STEPS[m.group("year_rel").lower()]
+    else:
+        year = _year_of(ctx, month, None, relation)
+    return Timex(TimexType.DATE, f"{year}-{month:02d}")
+
+
+def resolve_week_of(m: re.Match[str], ctx: Context) -> Timex | None:
+    day = resolve_month_day(m, ctx)
+    if day is None or day.value is None:
+        return None
+    return Timex(TimexType.DATE, iso_week(dt.date.fromisoformat(day.value)))
+
+
+def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m.group("weekday")
+    if not _is_capitalised(word):
+        return None
+    weekday = lex.WEEKDAYS[word.lower()]
+    relation = (m.group("rel") or "").lower()
+    if m.group("every") or m.group("plural"):  # "every Monday", "on Mondays"
+        return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}")
+    if relation == "last":
+        delta = (ctx.reference.weekday() - weekday) % 7 or 7
+        found = ctx.reference - dt.timedelta(days=delta)
+    elif relation == "next":
+        delta = (weekday - ctx.reference.weekday()) % 7 or 7
+        found = ctx.reference + dt.timedelta(days=delta)
+    elif relation in ("this", "coming"):
+        found = shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation == "coming" else ctx.tense)
+    else:
+        found = shift_weekday(ctx.reference, weekday, ctx.tense)
+    return day_timex(found, m.group("part"))
+
+
+_DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def resolve_day_word(m: re.Match[str], ctx: Context) -> Timex | None:
+    part = m.group("part") or m.group("lead")
+    if m.group("this"):  # "this morning", "last night"
+        if part is None:
+            return None
+        days_back = 1 if m.group("this").lower() == "last" else 0
+        return day_timex(ctx.reference - dt.timedelta(days=days_back), part)
+    word = m.group("word").lower()
+    found = ctx.reference + dt.timedelta(days=_DAY_WORD_OFFSETS[word])
+    return day_timex(found, part or ("tonight" if word == "tonight" else None))
+
+
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that"})
+
+_TIME_NOUNS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
+
+_NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "LAW"})
+
+
+def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    if not m.group("year").isdigit():  # spoken: "nineteen ninety-six"
+        return Timex(TimexType.DATE, str(year_number(m.group("year"))))
+    before = ctx.text[max(0, ctx.start - 5) : ctx.start].lower()
+    if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
+        return Timex(TimexType.DATE, m.group("year"))
+    if before[-1:] in ("$", "#", "£", "€", "/", ".", ",", ":", "-"):
+        return None  # money, a fraction, a number range or a code
+    span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    label = span[0].ent_type_
+    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    if label in _NUMERIC_LABELS:
+        return None
+    counted = following is not None and following.tag_ == "NNS" and following.lower_ not in _TIME_NOUNS
+    if counted and ctx.word_before() not in _DETERMINERS:
+        return None  # a count: "weighs 1990 grams", but a year in "the 1992 protests"
+    if (
+        label not in ("DATE", "EVENT")
+        and not m.group("lead")
+        and ctx.word_before() not in lex.DATE_PREPOSITIONS
+    ):
+        return None
+    return Timex(TimexType.DATE, str(year_number(m.group("year"))))
+
+
+def resolve_decade(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the 1980s' → 198, the decade (the issue's form, TIMEX2/TIDES granularity); TimeBank often writes
+    198X, "some year of the 1980s", which says less and is not used."""
+    if m.group("full"):
+        value = m.group("full")[:3]
+    elif m.group("short"):
+        value = str(decade_of(int(m.group("short")), ctx.reference))
+    else:
+        value = str(decade_of(lex.DECADE_WORDS[m.group("word").lower()], ctx.reference))
+    return Timex(TimexType.DATE, value)
+
+
+def resolve_century(m: re.Match[str], ctx: Context) -> Timex | None:
+    following = ctx.text[m.end() : m.end() + 3].lstrip()
+    if _is_capitalised(m.group("century")) and _is_capitalised(following):
+        return None  # part of a name: "21st Century Fox"
+    ordinal = m.group("ord").lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else lex.ORDINALS[ordinal]
+    return Timex(TimexType.DATE, str(number - 1)) if number > 0 else None
+
+
+def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
+    season = lex.SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-{season}")
+    word = (m.group("rel") or "").lower()
+    if not word and ctx.word_before() not in lex.SEASON_PREPOSITIONS:
+        return None  # "prices fall", "a fall in sales"
+    if word == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "the fall of the wall"
+    step = lex.RELATION_STEPS.get(word, 0)
+    bounds = interval_of(season_value(ctx.reference, season, 0))
+    ongoing = bounds is not None and bounds.first_day <= ctx.reference <= bounds.last_day
+    if word in ("", "the") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
+        step = 1 if ctx.tense is Tense.FUTURE else -1  # "will meet in the spring", "closed in the winter"
+    return Timex(TimexType.DATE, season_value(ctx.reference, season, step))
+
+
+def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if not _is_capitalised(m.group("holiday").lstrip("the ")) and name not in ("christmas", "easter"):
+        return None
+    if m.group("year"):
+        found = holiday_date(name, year_number(m.group("year")))
+        return day_timex(found) if found else None
+    ref = ctx.reference
+    dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]
+    relation = (m.group("rel") or "").lower()
+    tense = None if relation else ctx.tense
+    if relation == "this" or ref in dates:
+        found = dates[1] if relation == "this" else ref
+    elif relation == "last" or tense is Tense.PAST:
+        found = max(d for d in dates if d < ref)
+    elif relation == "next" or tense is Tense.FUTURE:
+        found = min(d for d in dates if d > ref)
+    else:
+        found = min(dates, key=lambda d: (ref - d).days if d <= ref else 2 * (d - ref).days)
+    return day_timex(found)
+
+
+def _clock_time(m: re.Match[str]) -> str | None:
+    if m.group("noon"):
+        return "T24:00" if m.group("noon").lower() == "midnight" else "T12:00"
+    if m.group("bare_hour"):  # "at 3:30": the hour as written; a part of the day may follow
+        hour = int(m.group("bare_hour"))
+        return f"T{hour:02d}:{m.group('bare_minute')}" if hour < 24 else None
+    hour = int(m.group("hour") or m.group("oclock") or m.group("hour_in"))
+    if not 1 <= hour <= 12:
+        return None
+    minute = int(m.group("minute") or 0) if m.group("hour") else 0
+    half = (m.group("half") or "").lower()
+    evening = half in ("afternoon", "evening") or (half == "night" and hour >= 6)
+    if ((m.group("ampm") or "").lower().startswith("p") or evening) and hour != 12:
+        hour += 12
+    elif (m.group("ampm") or "").lower().startswith("a") and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m.group("bare_hour") and ctx.word_before() not in lex.CLOCK_PREPOSITIONS:
+        return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
+    clock = _clock_time(m)
+    return Timex(TimexType.TIME, ctx.reference.isoformat() + clock) if clock else None

@@ -1,0 +1,118 @@
+"""Resolvers for reporting periods: quarters and halves, fiscal years, "the year", year-end, and the
+finance-style references back to them ("the quarter", "the year-earlier period").
+
+Why apart: a company report speaks of the quarter it is about; "the quarter" and "a year earlier" are
+that quarter and the same quarter a year before, remembered in `Context.last_quarter`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas import TimexType
+from service.extract import date_lexicon as lex
+from service.extract.dates.context import Context
+from service.extract.dates.patterns import DAY, MONTH, YEAR
+from service.extract.dates.tense import Tense
+from service.extract.dates.timex import (
+    Timex,
+    anchor_unit,
+    previous_quarter,
+    quarter_of,
+    quarter_year,
+    year_for,
+    year_number,
+)
+
+
+def year_ago(ctx: Context) -> Timex:
+    """'a year ago', 'year-earlier': in an article about a quarter, that quarter a year before; after
+    'the nine months', the year before."""
+    if ctx.last_quarter is not None and not ctx.year_to_date:
+        year, quarter = ctx.last_quarter
+        return Timex(TimexType.DATE, f"{year - 1}-Q{quarter}")
+    return Timex(TimexType.DATE, str(ctx.reference.year - 1))
+
+
+def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    quarter = lex.QUARTER_ORDINALS[m.group("ord").lower()]
+    year_text = m.group("year") or m.group("year2")
+    if year_text:
+        year = year_number(year_text)
+    elif m.group("rel") or m.group("year2_rel"):
+        relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
+        year = ctx.reference.year + lex.RELATION_STEPS[relation]
+    else:
+        year = quarter_year(ctx.reference, quarter, ctx.tense)
+    if m.group("ago"):
+        year -= 1
+    if m.group("unit").lower() == "half":
+        return Timex(TimexType.DATE, f"{year}-H{min(quarter, 2)}")
+    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'Q4 2021'; a bare 'Q3' is this year's, or last year's when it is still to come and the verb is past."""
+    if not m.group(0).startswith("Q"):
+        return None
+    quarter = int(m.group("quarter"))
+    if m.group("year"):
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
+
+
+_ENDED_ON = re.compile(rf"\s+(?:ended|ending|through)\s+{MONTH}\s+{DAY}(?:\s*,?\s*{YEAR})?", re.IGNORECASE)
+
+
+def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the quarter', 'the latest period': the quarter the article is about (the last one named, else
+    the last completed quarter); 'the year-ago quarter' is that quarter a year before."""
+    words = m.group(0).lower()
+    relation = (m.group("rel") or "").lower()
+    if relation or "current" in words:
+        return Timex(
+            TimexType.DATE, anchor_unit(ctx.reference, "quarter", lex.RELATION_STEPS.get(relation, 0))
+        )
+    if "period" in words and not re.search(r"latest|year|same|comparable|corresponding|\d", words):
+        return None
+    ended = _ENDED_ON.match(ctx.text, m.end())
+    if ended and "year" not in words:  # "the quarter ended Sept. 30": the quarter of that day
+        month = lex.MONTHS[ended.group("month").lower()]
+        day = int(ended.group("day"))
+        year = (
+            year_number(ended.group("year"))
+            if ended.group("year")
+            else year_for(ctx.reference, month, day, Tense.PAST)
+        )
+        return Timex(TimexType.DATE, f"{year}-Q{quarter_of(month)}")
+    year, quarter = ctx.last_quarter or previous_quarter(ctx.reference)
+    earlier = re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words)
+    if m.group("year"):
+        year = year_number(m.group("year"))
+    elif earlier:
+        year -= 1
+    if ctx.year_to_date and "quarter" not in words and (earlier or m.group("year")):
+        return Timex(TimexType.DATE, str(year))  # "the 1988 period" after "the nine months"
+    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+
+
+def resolve_year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
+    return year_ago(ctx)
+
+
+def resolve_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the year' is the reference year; 'the fiscal year (ended June 30)' is a span of one year."""
+    words = m.group(0).lower()
+    if ("fiscal" in words and "current" not in words) or re.match(
+        r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 9]
+    ):
+        return Timex(TimexType.DURATION, "P1Y")
+    return Timex(TimexType.DATE, str(ctx.reference.year))
+
+
+def resolve_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    return Timex(TimexType.DATE, str(ctx.reference.year), "END")
+
+
+def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    return Timex(TimexType.DATE, str(year_number(m.group("year"))))

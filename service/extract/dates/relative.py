@@ -1,0 +1,155 @@
+"""Resolvers for time counted from a point: lengths ("four months"), periods before or after now
+("two weeks ago", "next year", "in three days"), repetitions ("every month", "a year" in a rate), vague
+references ("recently"), and periods counted from what the text named last ("the next morning").
+
+Why together: each is a unit and a count or a step; `timex.duration` and `timex.anchor_unit` write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from schemas import TimexType
+from service.extract import date_lexicon as lex
+from service.extract.dates.context import Context
+from service.extract.dates.quarters import year_ago
+from service.extract.dates.tense import Tense
+from service.extract.dates.timex import Timex, anchor_unit, day_timex, duration, iso_week, parse_number
+
+
+def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    relation = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    ref = ctx.reference
+    if relation == "the past" and unit == "year":
+        return Timex(TimexType.DATE, str(ref.year - 1))  # "over the past year": TimeBank dates the year
+    if relation in ("the past", "the last", "the coming", "the next", "past", "coming"):
+        if unit in lex.UNITS:
+            return Timex(TimexType.DURATION, duration(1, unit))
+        return None
+    if relation == "the" and unit in ("year", "quarter"):
+        return None  # read by the rules for "the year" and "the quarter"
+    step = {"last": -1, "this past": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
+    if unit == "weekend":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        target = monday + dt.timedelta(weeks=step)
+        if step == 0 and ref.weekday() < 5 and ctx.tense is Tense.PAST:
+            target -= dt.timedelta(weeks=1)
+        return Timex(TimexType.DATE, iso_week(target) + "-WE")
+    value = anchor_unit(ref, unit, step)
+    return Timex(TimexType.DATE, value) if value else None
+
+
+def resolve_ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = m.group("unit").lower()
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    amount = parse_number(m.group("num")) if m.group("num") else None
+    if m.group("num") is None and not m.group("unit_text").lower().endswith("s"):
+        return None  # "next year after the vote": the rule for "next year" reads it
+    if direction in ("later", "earlier", "before", "after"):
+        if unit == "year" and amount == 1 and direction in ("earlier", "before"):
+            return year_ago(ctx)  # "a year earlier": the same period of the previous year
+        return Timex(TimexType.DURATION, duration(amount, unit))
+    if amount is None or isinstance(amount, float):
+        return Timex(TimexType.DATE, "PAST_REF" if direction == "ago" else "FUTURE_REF")
+    if unit == "year" and amount == 1 and direction == "ago":
+        return year_ago(ctx)
+    steps = -amount if direction == "ago" else amount
+    value = anchor_unit(ctx.reference, unit, steps)  # at the unit's granularity: "two weeks ago" → a week
+    return Timex(TimexType.DATE, value) if value else None
+
+
+def resolve_in_units(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'in three weeks': a date from now under a future verb, else how long something took."""
+    amount = parse_number(m.group("num"))
+    unit = m.group("unit").lower()
+    if ctx.tense is Tense.FUTURE and isinstance(amount, int) and unit in ("day", "week", "month", "year"):
+        value = anchor_unit(ctx.reference, unit, amount)
+        if value:
+            return Timex(TimexType.DATE, value)
+    return Timex(TimexType.DURATION, duration(amount, unit))
+
+
+def _before_verb_or_after_modal(ctx: Context) -> bool:
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    before = ctx.doc[span.start - 1] if span.start > 0 else None
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    return (before is not None and before.tag_ == "MD") or (after is not None and after.tag_ == "VB")
+
+
+def resolve_duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    after = ctx.text[m.end() : m.end() + 8].lower()
+    if re.match(r"[\s-]*old\b", after) or ctx.word_before() in ("aged", "age", "ages"):
+        return None  # an age, not a period
+    if re.fullmatch(r"(?:one|some)\s+day", m.group(0), re.IGNORECASE) and _before_verb_or_after_modal(ctx):
+        return Timex(TimexType.DATE, "FUTURE_REF")  # "will one day be": some day to come, not a length
+    num = m.group("num")
+    plural = m.group("unit_text").lower().endswith("s")
+    amount = parse_number(num) if num else (1 if m.group("lead") and not plural else None)
+    if amount is not None and m.group("and_half"):  # "a year and a half"
+        amount += 0.5
+    unit = m.group("unit").lower()
+    if num is None and m.group("lead") is None and not plural:
+        return None
+    if unit == "quarter" and (num is None or re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4])):
+        return None  # "three quarters of the votes": a fraction
+    return Timex(TimexType.DURATION, duration(amount, unit))
+
+
+def resolve_adjective_duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    if re.match(r"-?old\b", ctx.text[m.end() : m.end() + 5].lower()):
+        return None  # "five-year-old": an age
+    if m.group(0).lower().endswith("quarters"):
+        return None  # "three-quarters of its food": a fraction
+    return Timex(TimexType.DURATION, duration(parse_number(m.group("num")), m.group("unit")))
+
+
+def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'$5 billion a year' is a rate (SET); 'each year' too."""
+    unit = m.group("unit").lower()
+    every = m.group("every").lower()
+    if every == "a":
+        before = ctx.text[max(0, ctx.start - 25) : ctx.start]
+        if not re.search(r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", before):
+            return Timex(TimexType.DURATION, duration(1, unit))
+    return Timex(TimexType.SET, duration(1, unit))
+
+
+def resolve_every(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'every month' → P1M, 'every other week' → P2W, 'every three months' → P3M."""
+    every = 2 if m.group("other") else parse_number(m.group("num")) if m.group("num") else 1
+    return Timex(TimexType.SET, duration(every, m.group("unit")))
+
+
+def resolve_set_word(m: re.Match[str], ctx: Context) -> Timex | None:
+    return Timex(TimexType.SET, lex.SET_WORDS[m.group(0).lower()])
+
+
+def resolve_reference_word(m: re.Match[str], ctx: Context) -> Timex | None:
+    return Timex(TimexType.DATE, lex.REFERENCE_WORDS[re.sub(r"\s+", " ", m.group("ref").lower())])
+
+
+def resolve_anaphoric(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'that year', 'the same day', 'the next morning', 'the year before': from the last one the text
+    named (TimeML anchors these to the narrative, not to the publication date); null when none was."""
+    unit = (m.group("unit") or m.group("shifted") or "day").lower()
+    step_word = (m.group("step") or m.group("dir") or "").lower()
+    if step_word == "next" and unit != "day" and not m.group("part"):
+        return None  # "the next year": the rule for "next year" reads it
+    step = lex.ANAPHORIC_STEPS.get(step_word, 0)
+    if m.group("dir") and not re.match(r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]):
+        return Timex(TimexType.DATE, None)  # "the day before the vote": a day the text does not date
+    if unit == "year":
+        return Timex(TimexType.DATE, str(ctx.last_year + step) if ctx.last_year else None)
+    if unit == "month" and ctx.last_month is not None:  # "in March ... the following month"
+        return Timex(TimexType.DATE, (ctx.last_month + relativedelta(months=step)).strftime("%Y-%m"))
+    if ctx.last_day is None:
+        return Timex(TimexType.TIME if m.group("part") else TimexType.DATE, None)
+    if m.group("part"):
+        return day_timex(ctx.last_day + dt.timedelta(days=step), m.group("part"))
+    return Timex(TimexType.DATE, anchor_unit(ctx.last_day, unit, step))
