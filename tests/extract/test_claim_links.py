@@ -1,0 +1,223 @@
+"""Linking a denial to the claim it answers, one route a test: back-references, shared content (capitals
+as their country), the kind of claim named, the person judged, nearness and its limits.
+
+The tests hand the extractor the attributed statements themselves (as the quotes extractor would), so
+they test claims and nothing else.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.extract.claims import extract_claims
+from service.extract.entities import extract_entities
+from tests.extract.claim_texts import CLAIM, FILLER, attributed, find_pairs
+
+
+@pytest.mark.parametrize(
+    ("denial", "reference"),
+    [
+        ("The company has denied it.", "it"),
+        ('Spokesman Li Wei called the claims "disinformation."', "claims"),
+        ("The firm rejected the allegations.", "allegations"),
+        ('"That is not true," the spokesman said.', "that"),
+        ('"It\'s nonsense," the spokesman said.', "it"),
+        ("The chairman said the report was false.", "report"),
+        ("The firm dismissed the story as baseless.", "story"),
+        ('"It\'s a bunch of malarkey," the spokesman said.', "it"),
+        ('"That is simply not the case," the spokesman said.', "that"),
+        ("The chairman said the figures appear to be fabricated.", "figures"),
+        ("The chairman said the figures, cited by critics, appear to be fabricated.", "figures"),
+        ("The firm's founder has always denied it.", "it"),
+        ('"They just made it up," the spokesman said.', "it"),
+        ('"It never happened," the spokesman said.', "it"),
+        ('"Don\'t believe them," the spokesman said.', "them"),
+        ("The chairman said there was no truth to the report.", "report"),
+    ],
+)
+def test_back_reference_links_the_statement_before(nlp: Language, denial: str, reference: str) -> None:
+    text = f"Auditors said {CLAIM}. {denial}"
+    pairs = find_pairs(nlp, text, ((CLAIM, "Auditors"),))
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert pair.claim.text == CLAIM
+    assert pair.claim.claimant is not None and pair.claim.claimant.text == "Auditors"
+    assert pair.link.route == "back_reference"
+    assert pair.link.terms == [reference]
+    assert text[pair.denial.start : pair.denial.end] == denial
+
+
+def test_content_overlap_sees_a_capital_as_its_country(nlp: Language) -> None:
+    claim = "Moscow had asked Beijing for drones"
+    text = f"A US official said on Sunday that {claim}.\n\nChina on Monday denied that it had been asked by Russia for drones."
+    pairs = find_pairs(nlp, text, ((claim, "A US official"),))
+    assert len(pairs) == 1
+    assert pairs[0].claim.text == claim
+    assert pairs[0].link.route == "content_overlap"
+    assert "russia" in pairs[0].link.terms
+    assert pairs[0].denial.denier is not None and pairs[0].denial.denier.text == "China"
+
+
+def test_each_denial_of_one_claim_is_its_own_pair(nlp: Language) -> None:
+    text = f"Auditors said {CLAIM}. The company has denied it. Its chairman later called the claims false."
+    pairs = find_pairs(nlp, text, ((CLAIM, "Auditors"),))
+    assert [p.claim.text for p in pairs] == [CLAIM, CLAIM]
+    assert len({p.denial.start for p in pairs}) == 2
+
+
+def test_a_party_does_not_deny_its_own_statement(nlp: Language) -> None:
+    text = f"The company said {CLAIM}. The company called the claims false."
+    assert find_pairs(nlp, text, ((CLAIM, "The company"),)) == []
+
+
+def test_a_bare_back_reference_with_no_statement_makes_no_pair(nlp: Language) -> None:
+    assert find_pairs(nlp, "The weather was fine. The company has denied it.") == []
+
+
+COUNCIL = "the council wasted the grant money on consultants"
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        (f"Critics said {COUNCIL}. The allegations are false, the mayor wrote.", True),
+        (f"Critics said {COUNCIL}. Your allegations are false, the mayor wrote to them.", False),
+        (f"Critics said {COUNCIL}. The mayor rejected the allegations by the newspaper.", False),
+    ],
+)
+def test_nearness_alone_never_gives_a_named_owners_claim_to_another(
+    nlp: Language, text: str, paired: bool
+) -> None:
+    """'your allegations', 'the allegations by the newspaper' name who claimed: the statement just before,
+    by someone else, is not theirs."""
+    pairs = find_pairs(nlp, text, ((COUNCIL, "Critics"),))
+    assert [p.claim.text for p in pairs] == ([COUNCIL] if paired else [])
+
+
+def test_shared_verdict_words_do_not_link_a_denial_to_a_statement(nlp: Language) -> None:
+    """Two texts calling things 'misleading and inaccurate' need not be about the same claim."""
+    statement = "the old forecast was misleading and inaccurate"
+    text = f"Analysts said {statement}. {FILLER} The firm called the claims inaccurate and misleading."
+    assert find_pairs(nlp, text, ((statement, "Analysts"),)) == []
+
+
+def test_the_report_points_back_to_what_the_report_said_first(nlp: Language) -> None:
+    """'the report' is the report introduced earlier: its claim is the first thing it was said to say,
+    not the statement just before the denial."""
+    report = "the mayor had met donors in secret"
+    text = (
+        f"A report suggesting {report} caused a stir. "
+        "Critics said the city budget was too large for a town of its size. "
+        "The mayor's office said the report was false."
+    )
+    pairs = find_pairs(nlp, text, (("the city budget was too large for a town of its size", "Critics"),))
+    assert [p.claim.text for p in pairs] == [report]
+    assert pairs[0].link.route == "back_reference"
+
+
+def test_a_word_that_names_no_claim_links_by_content_only(nlp: Language) -> None:
+    """'dismissed the kerfuffle as absurd': the statement just before is no claim of a kerfuffle."""
+    text = f"Auditors said {CLAIM}. The chairman dismissed the whole kerfuffle as absurd."
+    assert find_pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
+
+
+def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Language) -> None:
+    """'Lopez is wrong' answers what Lopez claimed, at its first statement, however far back; not the
+    statement just before by someone else."""
+    hers = "the plant will close next year"
+    text = (
+        f"Councillor Maria Lopez said {hers}. {FILLER} "
+        "Lopez added that the closure would cost hundreds of jobs. "
+        "Analysts said the bridge repairs would cost more than planned. "
+        "The mayor said Lopez is wrong."
+    )
+    statements = (
+        (hers, "Councillor Maria Lopez"),
+        ("the closure would cost hundreds of jobs", "Lopez"),
+        ("the bridge repairs would cost more than planned", "Analysts"),
+    )
+    pairs = find_pairs(nlp, text, statements)
+    assert [p.claim.text for p in pairs] == [hers]
+    # the writer's own verdict: Lopez is what is judged, not who denies
+    pairs = find_pairs(
+        nlp, text.replace("The mayor said Lopez is wrong.", "Maria Lopez is wrong."), statements
+    )
+    assert [(p.claim.text, p.denial.denier) for p in pairs] == [(hers, None)]
+    spreading = text.replace(
+        "The mayor said Lopez is wrong.", "The mayor said Maria Lopez is spreading lies."
+    )
+    assert find_pairs(nlp, spreading, statements) == []  # a label answers no claim in particular
+
+
+@pytest.mark.parametrize(
+    ("denial", "paired"),
+    [
+        ("The chairman rejected the notion.", False),
+        ("The chairman disputed that argument.", False),
+        ("The chairman rejected the accusation.", True),
+        ("The chairman rejected the criticism.", True),
+    ],
+)
+def test_nearness_links_a_stated_claim_not_a_view(nlp: Language, denial: str, paired: bool) -> None:
+    """'the notion', 'that argument' may answer a view: without content to go by, no pair."""
+    text = f"Auditors said {CLAIM}. {denial}"
+    assert len(find_pairs(nlp, text, ((CLAIM, "Auditors"),))) == (1 if paired else 0)
+
+
+def test_nearness_counts_to_the_start_of_the_answering_quote(nlp: Language) -> None:
+    """A long reply whose last sentence denies answers the statement just before the reply begins."""
+    answer = (
+        "We have looked at the books many times and the auditors have always signed them off without a "
+        "single remark. Our shareholders know the numbers and trust them, and so do our banks and our "
+        "staff, who have seen the figures every quarter for years. The company has always denied it."
+    )
+    text = f'Auditors said {CLAIM}. "{answer}" the chairman said.'
+    quotes = [
+        attributed(text, CLAIM, "Auditors"),
+        attributed(text, f'"{answer}"', "the chairman"),
+    ]
+    doc = nlp(text)
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == [CLAIM]
+
+
+def test_a_denied_clause_restating_an_earlier_claim_takes_it(nlp: Language) -> None:
+    """'denied that X' answers an earlier statement saying most of what X says, in other words."""
+    claim = "trading prisoners encourages kidnappers"
+    text = f"Critics said {claim}. The minister denied that the exchange would encourage kidnappers."
+    pairs = find_pairs(nlp, text, ((claim, "Critics"),))
+    assert [(p.claim.text, p.link.route) for p in pairs] == [(claim, "content_overlap")]
+
+
+def test_a_pronoun_takes_what_was_reported_just_before_in_the_same_quote(nlp: Language) -> None:
+    """'"People say Y. It is all lies," he said': Y, reported in the quote's previous sentence."""
+    quote = '"People say the old bridge is safe. It is all lies,"'
+    text = f"{quote} the mayor said."
+    doc = nlp(text)
+    quotes = [attributed(text, quote, "the mayor")]
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == ["the old bridge is safe"]
+
+
+def test_nearness_takes_an_account_where_its_teller_started_it(nlp: Language) -> None:
+    """Statements one party made in a row are one account: a denial of 'it' answers its first statement."""
+    first = "the manager grabbed her arm at the rally"
+    second = "his grip left bruises on her wrist"
+    text = f"The reporter said {first}. She said {second}. The campaign denied it."
+    quotes = [attributed(text, first, "The reporter"), attributed(text, second, "She")]
+    quotes = [
+        q.model_copy(update={"speaker": q.speaker and q.speaker.model_copy(update={"cluster": 1})})
+        for q in quotes
+    ]
+    doc = nlp(text)
+    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    assert [p.claim.text for p in pairs] == [first]
+
+
+def test_a_denied_clause_the_writer_stated_before_takes_that_sentence(nlp: Language) -> None:
+    """No one is quoted saying it, but the article stated it: the denial answers the writer's sentence."""
+    first = "The agency used waterboarding, a torture method, on three prisoners."
+    text = f"{first} The minister denied that waterboarding is torture."
+    pairs = find_pairs(nlp, text)
+    assert [(p.claim.text, p.claim.claimant) for p in pairs] == [(first.rstrip("."), None)]
