@@ -1,11 +1,13 @@
 """Claim/denial pair figures without a server: parse once (cached), run the extractors, score like score.py.
 
     .venv/bin/python -m eval.claims_report ../shared/data/claims-polnear-train.jsonl \
-        ../shared/data/polnear-train.jsonl [--show FN,FP] [--gold-quotes]
+        ../shared/data/polnear-train.jsonl [--show FN,FP,WL,FD] [--gold-quotes]
 
 FN lines say "[no denial found]" when no predicted denial overlaps the gold one (else the denial was found
-and paired with another claim). `--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell linking errors from
-quote errors. The scoring functions are imported from ../shared/eval/score.py so the figures agree with it.
+and paired with another claim); WL lists real denials linked to the wrong claim, FD denials found where the
+gold has none. `--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell
+linking errors from quote errors. The scoring functions are imported from ../shared/eval/score.py so the
+figures agree with it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from spacy.tokens import Doc, DocBin
 from schemas.enrich import ClaimPair, Quote, QuoteKind, Speaker
 from service.extract.claims import extract_claims
 from service.extract.entities import extract_entities
+from service.extract.quotes import extract_quotes
 from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,21 +81,9 @@ def _gold_quotes(doc: dict[str, Any]) -> list[Quote]:
     return quotes
 
 
-def _quotes(doc: Doc, entities: Any) -> list[Quote]:
-    try:
-        from service.extract.quotes import extract_quotes
-    except ImportError:
-        return []
-    return extract_quotes(doc, entities)
-
-
 def _same_denial(score: ModuleType, gold: tuple[int, int], pred: tuple[int, int]) -> bool:
     """The scorer's test for one side of a pair: overlap of at least 30% of the shorter span."""
     return bool(score.overlaps_enough(score.overlap(gold, pred), score.size(gold), score.size(pred), 30))
-
-
-def wrong_ids(errors: list[tuple[str, dict[str, Any]]]) -> set[int]:
-    return {id(item) for kind, item in errors if kind == "FP"}
 
 
 def main() -> None:
@@ -123,7 +114,7 @@ def main() -> None:
             else gold_doc["id"].rsplit("/", 1)[-1].removesuffix(".txt")
         )
         entities = extract_entities(doc)
-        quotes = _gold_quotes(gold_doc) if args.gold_quotes else _quotes(doc, entities)
+        quotes = _gold_quotes(gold_doc) if args.gold_quotes else extract_quotes(doc, entities)
         pairs: list[ClaimPair] = extract_claims(doc, quotes, entities)
         span = score.SpanReader(doc.text, score.Counter(), True)
         golds = [score.read_gold_claim(c, span) for c in lines[name]["claims"]]
@@ -132,25 +123,15 @@ def main() -> None:
             for p in pairs
         ]
         counts, errors = score.score_claims(golds, preds)
-        denials = [g["denial"] for g in golds]
+        wrong = {id(item) for kind, item in errors if kind == "FP"}
         for p in preds:
-            hit = any(
-                score.overlaps_enough(
-                    score.overlap(g, p["denial"]), score.size(g), score.size(p["denial"]), 30
-                )
-                for g in denials
-            )
+            hit = any(_same_denial(score, g["denial"], p["denial"]) for g in golds)
             totals["denial_hit"] += hit
-            if hit and "WL" in show and id(p) in wrong_ids(errors):
+            if hit and "WL" in show and id(p) in wrong:
                 gold_claims = [
                     doc.text[g["claim"][0] : g["claim"][1]][:150]
                     for g in golds
-                    if score.overlaps_enough(
-                        score.overlap(g["denial"], p["denial"]),
-                        score.size(g["denial"]),
-                        score.size(p["denial"]),
-                        30,
-                    )
+                    if _same_denial(score, g["denial"], p["denial"])
                 ]
                 link = p["obj"].link
                 print(
@@ -160,7 +141,6 @@ def main() -> None:
                 print(f"FD {name[:50]} {doc.text[p['denial'][0] : p['denial'][1]][:200]!r}")
         for k in ("gold", "pred", "tp"):
             totals[k] += counts[k]
-        wrong = {id(item) for kind, item in errors if kind == "FP"}
         for p in preds:
             route = p["obj"].link.route + (
                 ":near:" + ",".join(p["obj"].link.terms) if p["obj"].link.score == 0.4 else ""
