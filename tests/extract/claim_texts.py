@@ -28,6 +28,11 @@ def attributed(text: str, content: str, speaker: str) -> Quote:
 
 
 def find_pairs(nlp: Language, text: str, statements: tuple[tuple[str, str], ...] = ()) -> list[ClaimPair]:
+    """The pairs in `text`, given the (content, speaker) statements as its quotes."""
+    return pairs_given(nlp, text, [attributed(text, content, speaker) for content, speaker in statements])
+
+
+def pairs_given(nlp: Language, text: str, quotes: list[Quote]) -> list[ClaimPair]:
+    """The pairs in `text`, given these quotes."""
     doc = nlp(text)
-    quotes = [attributed(text, content, speaker) for content, speaker in statements]
     return extract_claims(doc, quotes, extract_entities(doc))

@@ -10,9 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract.claims import extract_claims
-from service.extract.entities import extract_entities
-from tests.extract.claim_texts import CLAIM, FILLER, attributed, find_pairs
+from tests.extract.claim_texts import CLAIM, FILLER, attributed, find_pairs, pairs_given
 
 
 @pytest.mark.parametrize(
@@ -177,8 +175,7 @@ def test_nearness_counts_to_the_start_of_the_answering_quote(nlp: Language) -> N
         attributed(text, CLAIM, "Auditors"),
         attributed(text, f'"{answer}"', "the chairman"),
     ]
-    doc = nlp(text)
-    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    pairs = pairs_given(nlp, text, quotes)
     assert [p.claim.text for p in pairs] == [CLAIM]
 
 
@@ -194,9 +191,7 @@ def test_a_pronoun_takes_what_was_reported_just_before_in_the_same_quote(nlp: La
     """'"People say Y. It is all lies," he said': Y, reported in the quote's previous sentence."""
     quote = '"People say the old bridge is safe. It is all lies,"'
     text = f"{quote} the mayor said."
-    doc = nlp(text)
-    quotes = [attributed(text, quote, "the mayor")]
-    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    pairs = pairs_given(nlp, text, [attributed(text, quote, "the mayor")])
     assert [p.claim.text for p in pairs] == ["the old bridge is safe"]
 
 
@@ -210,8 +205,7 @@ def test_nearness_takes_an_account_where_its_teller_started_it(nlp: Language) ->
         q.model_copy(update={"speaker": q.speaker and q.speaker.model_copy(update={"cluster": 1})})
         for q in quotes
     ]
-    doc = nlp(text)
-    pairs = extract_claims(doc, quotes, extract_entities(doc))
+    pairs = pairs_given(nlp, text, quotes)
     assert [p.claim.text for p in pairs] == [first]
 
 
