@@ -69,4 +69,5 @@ GLUE = r"(?:\s+|(?<=\d))"
 
 
 def rx(pattern: str) -> re.Pattern[str]:
+    """A rule's pattern: whole words only, in any case."""
     return re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE)

@@ -243,6 +243,10 @@ def holiday_date(name: str, year: int) -> dt.date | None:
     return days[nth if nth < 0 else nth - 1]
 
 
+# ---------------------------------------------------------------------------------------------------
+# Dates written out in full
+
+
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
