@@ -34,10 +34,12 @@ def words_among(doc: Doc, lemmas: frozenset[str], words: frozenset[str]) -> list
 
 
 def negated(token: Token) -> bool:
+    """'did not deny', 'never happened', 'no truth': the word is negated."""
     return any(c.dep_ == "neg" or c.lower_ in {"no", "cannot", "can't", "never"} for c in token.children)
 
 
 def is_relative_pronoun(token: Token) -> bool:
+    """'that' / 'which' opening a relative clause ('stereotypes that are untrue'), not pointing back."""
     return token.lower_ in {"that", "which"} and any(
         a.dep_ in {"relcl", "acl"} for a in [token.head, *token.head.ancestors][:2]
     )
@@ -49,10 +51,12 @@ def child_by_dep(token: Token, *deps: str) -> Token | None:
 
 
 def said_clause(verb: Token) -> Token | None:
+    """The clause a verb of saying reports ('said that X': X)."""
     return child_by_dep(verb, "ccomp")
 
 
 def has_mark(clause: Token, *marks: str) -> bool:
+    """Whether a clause opens with one of these subordinators ('that X')."""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
@@ -90,6 +94,7 @@ def clause_span(head: Token) -> tuple[int, int]:
 
 
 def _ends_clause(token: Token) -> bool:
+    """A dash or semicolon, or a quote mark closed beside a comma, ends what a clause states."""
     if token.text in _CLAUSE_ENDS:
         return True
     doc = token.doc
@@ -114,6 +119,7 @@ def trim_within(span: Span, start: int, end: int) -> tuple[int, int]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without edge spaces, punctuation and quote marks (and a final full stop)."""
     while start < end and (text[start] in _EDGE or text[start] in "\"'“”‘’"):
         start += 1
     while end > start and (text[end - 1] in _EDGE or text[end - 1] in ".\"'“”‘’"):

@@ -38,7 +38,7 @@ from service.extract.claim_candidates import (
 )
 from service.extract.claim_links import Article, pair_denial
 from service.extract.claim_terms import char_terms, clusters_by_token
-from service.extract.denials import find_denials, unique_per_quote
+from service.extract.denials import find_denials
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 
@@ -58,7 +58,7 @@ def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[Cl
     text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
     resolver = MentionResolver(doc, entities, text)
     clusters = clusters_by_token(doc, entities)
-    denials = unique_per_quote(find_denials(doc, quotes, clusters, resolver), quotes)
+    denials = find_denials(doc, quotes, clusters, resolver)
     headline_end = _headline_end(text)
     # A claim a claim noun introduces ("a report by X saying Y", "rebutted the accusation that Y") is stated
     # more exactly than any quote overlapping it, which it replaces.

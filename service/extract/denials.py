@@ -52,6 +52,7 @@ class FoundDenial:
 def find_denials(
     doc: Doc, quotes: list[Quote], clusters: dict[int, EntityCluster], resolver: MentionResolver
 ) -> list[FoundDenial]:
+    """The article's denials in text order, one a sentence and one a continuous quote."""
     found: list[FoundDenial] = []
     for i in words_among(doc, CUE_LEMMAS, CUE_WORDS):
         token = doc[i]
@@ -61,7 +62,7 @@ def find_denials(
         denial = _denial_at(token, sent, quotes, clusters, resolver)
         if denial is not None:
             found.append(denial)
-    return found
+    return _unique_per_quote(found, quotes)
 
 
 def _denial_at(
@@ -164,7 +165,7 @@ def _denier(
     return resolver.resolve(start, end) if end > start else None
 
 
-def unique_per_quote(denials: list[FoundDenial], quotes: list[Quote]) -> list[FoundDenial]:
+def _unique_per_quote(denials: list[FoundDenial], quotes: list[Quote]) -> list[FoundDenial]:
     """A continuous quote is one denial however many of its sentences deny."""
     kept: list[FoundDenial] = []
     for denial in denials:
