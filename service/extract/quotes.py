@@ -51,6 +51,8 @@ MAX_ATTRIBUTION_CHARS = 100
 MAX_CONTINUATION_GAP = 60
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
+# ... and a bare attribution with a long apposition ("…," Ann Lee, the director of …, said).
+MAX_BARE_FRAME_TOKENS = 20
 # Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "advcl"})
 # A quote closed by a comma inside its mark: an attribution of its own follows it.
@@ -394,6 +396,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
     clause = _child(token, "ccomp")
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
+    if clause is not None and _across_paragraph(token, clause):
+        clause = None
     if clause is not None and lemma in lexicon.clause:
         content = _clause_content(clause, token)
         if clause.i < token.i:
@@ -431,6 +435,13 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
             tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _across_paragraph(cue: Token, clause: Token) -> bool:
+    """A clause the parser hung on a cue from another paragraph (it ran the two together): a quote
+    there has an attribution of its own."""
+    first, last = sorted((cue.i, clause.left_edge.i if clause.i > cue.i else clause.right_edge.i))
+    return any("\n" in t.text for t in cue.doc[first:last])
 
 
 def _quote_after_colon(doc: Doc, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -632,7 +643,13 @@ def _verb_after(doc: Doc, last: Token) -> Token | None:
     (`"…." Lee said.`). A longer clause counts when it starts with the verb (`"…!" beamed a delegate from
     …`) or is a bare attribution (`"…," Ann Lee, a lawyer for the family, said, adding …`)."""
     after: list[Token] = []
-    for token in doc[last.i + 1 : last.i + 2 + MAX_FRAME_TOKENS]:
+    aside = 0  # inside brackets ("Rep. Ann Lee (D-Ohio) said"): skipped
+    for token in doc[last.i + 1 : last.i + 2 + MAX_BARE_FRAME_TOKENS]:
+        if token.text in ("(", ")"):
+            aside = max(0, aside + (1 if token.text == "(" else -1))
+            continue
+        if aside:
+            continue
         if "\n" in token.text or (token.text in _MARK_AND_PUNCT and token.text not in ".,!?"):
             break
         after.append(token)
@@ -679,13 +696,20 @@ def _ends_utterance(last: Token) -> str:
 
 
 def _verb_before(doc: Doc, first: Token) -> Token | None:
-    """The verb of the clause that ends in a comma or colon right before the quote."""
+    """The verb of the clause that ends in a comma or colon right before the quote, in its paragraph: the
+    last verb of saying there ("Lee is airing an ad in which he declares, "…""), else the sentence's root."""
     previous = next((t for t in reversed(doc[max(0, first.i - 3) : first.i]) if not t.is_space), None)
     if previous is None or previous.text not in (",", ":"):
         return None
-    clause = [t for t in doc[previous.sent.start : previous.i] if "\n" not in t.text]
+    clause = list(doc[previous.sent.start : previous.i])
+    breaks = [t.i for t in clause if "\n" in t.text]
+    if breaks:
+        clause = list(doc[breaks[-1] + 1 : previous.i])
     verbs = [t for t in clause if _is_verb(t)]
     root = previous.sent.root
+    saying = [t for t in verbs if t.lemma_.lower() in LEXICON.colon]
+    if saying:
+        return saying[-1]
     return root if root in verbs else (verbs[-1] if verbs else None)
 
 

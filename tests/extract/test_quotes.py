@@ -224,6 +224,39 @@ FRAMED = [
         "Nina Brandt, a commuter from the eastern suburbs",
         "said",
     ),
+    # of the verbs before the comma, the verb of saying frames the quote, not the sentence's root
+    (
+        "Senator Ann Reyes of Ohio is airing a new TV ad in the state aimed at farmers, in which she"
+        " declares, ''The purpose of our work is to feed the nation.''",
+        "The purpose of our work",
+        "she",
+        "declares",
+    ),
+    # a bare attribution with a long apposition
+    (
+        "The vote was close.\n\n''Twitter works as a way to sell books, and it works as a way to sell"
+        " fear,'' James B. Carter Jr., the director of the National Weather Service, said at a news"
+        " conference in New York in December.",
+        "Twitter works",
+        "James B. Carter Jr., the director of the National Weather Service",
+        "said",
+    ),
+    # a bracketed aside in the attribution
+    (
+        "The vote was close.\n\n\u201cShe said that \u2018I know the difference between winning and"
+        " losing, and I want to win,\u2019\u201d Rep. Jim Lee (D-Wash.) said.",
+        "the difference between winning",
+        "Rep. Jim Lee (D-Wash",
+        "said",
+    ),
+    # the parser ran a question and its answer together across a paragraph: the quote is the answer's
+    (
+        "Why does the plan remain so popular? Mr. Gray was asked.\n\n''What somebody like him is doing"
+        " is playing on the fears of the people,'' Mr. Ortiz said.",
+        "What somebody like him",
+        "Mr. Ortiz",
+        "said",
+    ),
 ]
 
 
