@@ -45,8 +45,9 @@ _TITLE_FUNCTION_WORDS = frozenset(
 # A quoted stretch no cue claimed is a quote from this many words; with a verb framing it, from fewer.
 MIN_UNCUED_WORDS = 4
 MIN_FRAMED_WORDS = 2
-# The most characters between a quote's end and its resumption after the attribution.
-MAX_ATTRIBUTION_CHARS = 100
+# The most characters between a quote's end and its resumption after the attribution (which may hold a
+# long apposition: "…," said Ann Lee, a former adviser to … who is now …. "…").
+MAX_ATTRIBUTION_CHARS = 200
 # The most characters between a quote and the next one that continues it across its attribution.
 MAX_CONTINUATION_GAP = 60
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
@@ -810,8 +811,9 @@ _NOT_SPEAKER_LABELS = frozenset(
 def _uncued_quotes(
     doc: Doc, text: str, quotes: list[tuple[int, int]], found: list[Attribution]
 ) -> list[Attribution]:
-    """Quoted stretches no cue claimed (titles aside, unless framed as said): the verb of the sentence around the quote is the
-    cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
+    """Quoted stretches no cue claimed (titles aside, unless a verb after them frames them as said, as in
+    `"Boston," he answered`; a title in a list is also closed by a comma): the verb of the sentence
+    around the quote is the cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
     before), else the next one in its paragraph."""
     extra: list[Attribution] = []
     for span in quotes:
@@ -822,7 +824,7 @@ def _uncued_quotes(
         if extra and _overlap(span, extra[-1].content) * 2 >= length:
             continue  # resumed after the attribution of the quote before
         framed = _cue_around(doc, span)
-        utterance = framed is not None and _is_utterance(doc, span)
+        utterance = framed is not None and framed.cue[0] >= span[1] and _is_utterance(doc, span)
         if not utterance and _looks_like_title(words):
             continue
         if framed is not None and (utterance or len(words) >= MIN_FRAMED_WORDS):

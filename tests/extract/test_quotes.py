@@ -481,6 +481,16 @@ def test_quote_resumed_after_its_attribution_is_one_quote(nlp: Language) -> None
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Ruth Adler"
 
 
+def test_quote_resumed_after_a_long_apposition_is_one_quote(nlp: Language) -> None:
+    text = (
+        "''We will not raise taxes this year,'' said Dennis Ross, a former senior adviser to the governor who"
+        " is now a distinguished fellow at the Institute for Policy Studies in Washington. ''The budget is"
+        " balanced for the first time.''"
+    )
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1 and "The budget is balanced" in quotes[0].text
+
+
 def test_continuation_paragraph_keeps_the_speaker(nlp: Language) -> None:
     text = (
         'Mayor Linda Park said on Monday that "the bridge will reopen in spring."\n\n'
@@ -530,6 +540,15 @@ def test_multi_paragraph_quote(nlp: Language) -> None:
 )
 def test_titles_and_scare_quotes_without_cue_are_not_quotes(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []
+
+
+def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language) -> None:
+    text = (
+        "The singer, who also stars on the Netflix thriller, \u201cBloodline,\u201d and the PBS drama,"
+        " \u201cMercy Street,\u201d won an award."
+    )
+    assert not [q for q in _quotes(nlp, text) if "Bloodline" in q.text]
+    assert _find(_quotes(nlp, '"Boston," he answered.'), "Boston").cue is not None
 
 
 @pytest.mark.parametrize(
