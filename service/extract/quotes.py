@@ -397,6 +397,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
     clause = _child(token, "ccomp")
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
+    if clause is None and lemma in lexicon.clause:
+        clause = _clause_in_phrase(token)
     if clause is not None and _across_paragraph(token, clause):
         clause = None
     if clause is not None and lemma in lexicon.clause:
@@ -435,6 +437,17 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         if colon is not None:  # "described the goal: "…"": the quote after the colon is said on its own
             tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
+    return None
+
+
+def _clause_in_phrase(cue: Token) -> Token | None:
+    """ "X said during a news conference that …": the parser hung the reported clause on the noun of a
+    phrase after the cue."""
+    for prep in (c for c in cue.rights if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
     return None
 
 

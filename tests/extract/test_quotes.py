@@ -298,6 +298,18 @@ def test_clause_after_the_cue_beats_a_phrase_misparsed_before_it(nlp: Language) 
     assert [doc.text[a.content[0] : a.content[1]] for a in found] == ["he is sure"]
 
 
+def test_clause_the_parser_hung_on_a_phrase_after_the_cue_is_reported(nlp: Language) -> None:
+    # The parse as the model sometimes gives it: the "that" clause on the meeting, not on "said".
+    words = ["Lee", "said", "at", "a", "meeting", "that", "taxes", "will", "rise", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "aux", "acl", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Lee", "say", "at", "a", "meeting", "that", "tax", "will", "rise", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = [a for a in candidate_attributions(doc, []) if a.route == "clause"]
+    assert [doc.text[a.content[0] : a.content[1]] for a in found] == ["taxes will rise"]
+
+
 # Speaker choices around misparsed subjects: (text, fragment, speaker, cue).
 SPEAKER_CHOICES = [
     # a name governed by the verb before the colon is not the source
