@@ -248,7 +248,11 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
     found = _subject_by_parse(verb) or _name_just_before(verb)
     if found is not None:
         return found
-    subjects = [t for t in verb.sent if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE]
+    subjects = [
+        t
+        for t in verb.sent
+        if t.dep_ == "nsubj" and t.i < verb.i and t.lower_ not in _RELATIVE and not _is_dummy_it(t, t.head)
+    ]
     return _phrase(subjects[0]) if subjects else None
 
 
@@ -296,6 +300,8 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
                 return (antecedent[0], end) if antecedent and antecedent[0] < end else _phrase(child)
             if child.dep_ == "nsubj":
                 subject = _nearest_before([c for c in children if c.dep_ == "nsubj"], current)
+                if _is_dummy_it(subject, current):
+                    return None
                 return (
                     _poll_of_respondents(subject, current)
                     or _past_dateline(subject, current)
@@ -328,6 +334,16 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
         if reported and current.dep_ == "ccomp" and _is_cue_verb(current.head):
             current = current.head  # "X insisted that he won, adding …": the parser hung "adding" low
     return None
+
+
+def _is_dummy_it(subject: Token, verb: Token) -> bool:
+    """ "It is hard to see …", "it is premature to assume …": an "it" standing for the clause after it is
+    no one."""
+    return (
+        subject.lower_ == "it"
+        and verb.lemma_ == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    )
 
 
 def _subject(verb: Token) -> Token | None:

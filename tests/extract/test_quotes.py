@@ -565,7 +565,14 @@ def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language
 
 @pytest.mark.parametrize(
     "text",
-    ["It was reported that the bridge would close in May.", "Widely believed to be true, the story spread."],
+    [
+        "It was reported that the bridge would close in May.",
+        "Widely believed to be true, the story spread.",
+        # an "it" that stands for the clause after it is no one
+        "It is hard to see the benefits of the new plan.",
+        "Even in Ohio, it is premature to assume the governor has won.",
+        "It's easy to criticize the deal and call the company greedy.",
+    ],
 )
 def test_reported_speech_with_no_source_is_not_a_quote(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []
