@@ -842,8 +842,8 @@ def _uncued_quotes(
 ) -> list[Attribution]:
     """Quoted stretches no cue claimed (titles aside, unless a verb after them frames them as said, as in
     `"Boston," he answered`; a title in a list is also closed by a comma): the verb of the sentence
-    around the quote is the cue; a quote alone in its sentence continues the last speaker before it (in this paragraph or the one
-    before), else the next one in its paragraph."""
+    around the quote is the cue; a quote alone in its sentence continues the last speaker before it in its
+    paragraph, else the next one in its paragraph, else the last one in the paragraph before."""
     extra: list[Attribution] = []
     for span in quotes:
         length = span[1] - span[0]
@@ -866,6 +866,8 @@ def _uncued_quotes(
         spoken = [f for f in found + extra if f.speaker is not None]
         before = [f for f in spoken if previous[0] <= f.cue[0] < span[0]]
         after = [f for f in spoken if span[1] <= f.cue[0] < paragraph[1]]
+        if after and not any(f.cue[0] >= paragraph[0] for f in before):
+            before = []  # the speaker of the paragraph before gives way to one named in this paragraph
         nearest = (
             max(before, key=lambda f: f.cue[0])
             if before

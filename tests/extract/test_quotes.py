@@ -531,6 +531,17 @@ def test_quote_with_no_attribution_around_is_the_person_last_named(nlp: Language
     assert quote.cue is None
 
 
+def test_quote_alone_takes_a_speaker_of_its_own_paragraph_before_one_of_the_paragraph_before(
+    nlp: Language,
+) -> None:
+    text = (
+        'Ann Lee said the road was late.\n\n"We waited ten years for this road and we will not wait any'
+        ' longer." Tom Baker, the mayor, said the council would vote on Monday.'
+    )
+    quote = _find(_quotes(nlp, text), "We waited ten years")
+    assert quote.speaker is not None and quote.speaker.text == "Tom Baker, the mayor"
+
+
 def test_multi_paragraph_quote(nlp: Language) -> None:
     text = (
         'Pat Doyle wrote: "The first thing we learned is that the old maps were wrong.\n\n'
