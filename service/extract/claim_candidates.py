@@ -15,7 +15,6 @@ from service.extract.claim_nouns import noun_claim, owner_speaker
 from service.extract.claim_syntax import words_among
 from service.extract.claim_terms import char_terms, span_terms
 from service.extract.denial_lexicon import STATEMENT_NOUNS
-from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
 
 # Content terms a statement must share with a denial to be paired with it (and must hold to be a claim).
@@ -42,12 +41,12 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def quote_candidate(doc: Doc, quote: Quote, clusters: dict[int, EntityCluster]) -> Candidate | None:
+def quote_candidate(doc: Doc, quote: Quote, terms_of_tokens: list[str | None]) -> Candidate | None:
     """An attributed statement that states a proposition (a clause, not a quoted phrase)."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
-    terms = span_terms(span, clusters)
+    terms = span_terms(span, terms_of_tokens)
     if len(terms) < MIN_SHARED:
         return None
     named_by = tuple((part.start, part.end) for part in (quote.speaker, quote.cue) if part is not None)
@@ -63,7 +62,7 @@ def kinds(doc: Doc, candidate: Candidate) -> frozenset[str]:
 
 
 def noun_statements(
-    doc: Doc, clusters: dict[int, EntityCluster], resolver: MentionResolver
+    doc: Doc, terms_of_tokens: list[str | None], resolver: MentionResolver
 ) -> list[Candidate]:
     """Claims stated as the complement of a claim noun: 'the allegation that X', 'a report saying X'."""
     found = []
@@ -76,16 +75,16 @@ def noun_statements(
             continue
         start, end = inner
         claimant = owner_speaker(token, resolver)
-        terms = char_terms(doc, start, end, clusters)
+        terms = char_terms(doc, start, end, terms_of_tokens)
         found.append(Candidate(start, end, claimant, terms, frozenset({token.lemma_.lower()})))
     return found
 
 
-def writer_sentences(doc: Doc, clusters: dict[int, EntityCluster], body_start: int) -> list[Candidate]:
+def writer_sentences(doc: Doc, terms_of_tokens: list[str | None], body_start: int) -> list[Candidate]:
     """Every sentence of the body as a statement of the writer's, unattributed."""
     # trimmed only when one is linked (`claim_links`): reading each sentence's text costs
     return [
-        Candidate(s.start_char, s.end_char, None, span_terms(s, clusters))
+        Candidate(s.start_char, s.end_char, None, span_terms(s, terms_of_tokens))
         for s in doc.sents
         if s.start_char >= body_start
     ]

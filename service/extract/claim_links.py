@@ -29,7 +29,6 @@ from service.extract.denial_lexicon import (
 )
 from service.extract.denial_targets import is_person
 from service.extract.denials import FoundDenial
-from service.extract.entities import EntityCluster
 
 Route = Literal["inside_denial", "back_reference", "content_overlap"]
 # Share of the smaller set of terms two statements must have in common to state the same proposition.
@@ -44,12 +43,12 @@ _ADJACENT = 200
 
 @dataclass(frozen=True)
 class Article:
-    """What linking reads of the whole article: its text, the entity cluster of each token, the terms found
+    """What linking reads of the whole article: its text, the term of each token, the terms found
     all over it, and the writer's own sentences (statements a denied clause may restate)."""
 
     doc: Doc
     text: str
-    clusters: dict[int, EntityCluster]
+    token_terms: list[str | None]
     common: frozenset[str]
     written: list[Candidate]
 
@@ -82,7 +81,7 @@ def _pair_stated(
     the writer's), or the denial's own unless it is a headline."""
     text = article.text
     stated = next((c for c in candidates if (c.start, c.end) == inner), None)
-    stated = stated or Candidate(*inner, None, char_terms(article.doc, *inner, article.clusters))
+    stated = stated or Candidate(*inner, None, char_terms(article.doc, *inner, article.token_terms))
     before = others if denial.headline else [c for c in others if c.start < denial.start]
     best = _best_overlap(stated.terms, before, MIN_SHARED, _RESTATED_OVERLAP)
     if best is not None:
@@ -109,7 +108,7 @@ def _pair_pointing_back(
     text, noun, others = article.text, denial.target.noun, owned or eligible
     # the parties of the denial say nothing of which claim it is
     probe = (
-        char_terms(article.doc, denial.start, denial.end, article.clusters)
+        char_terms(article.doc, denial.start, denial.end, article.token_terms)
         - party_terms(denial.denier)
         - denial.claimant_hint
     )

@@ -33,30 +33,36 @@ def clusters_by_token(doc: Doc, entities: EntityClusters) -> dict[int, EntityClu
     return {i: cluster for i, (_, cluster) in best.items()}
 
 
-def char_terms(doc: Doc, start: int, end: int, clusters: dict[int, EntityCluster]) -> frozenset[str]:
-    """`span_terms` of the text between two character offsets."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return frozenset() if span is None else span_terms(span, clusters)
-
-
-def span_terms(span: Span, clusters: dict[int, EntityCluster]) -> frozenset[str]:
-    """Content lemmas of a span; entity mentions become their canonical name, capitals their country."""
-    terms = set()
-    for token in span:
+def token_terms(doc: Doc, clusters: dict[int, EntityCluster]) -> list[str | None]:
+    """The term of each token, or None: content lemmas, entity mentions as their canonical name, capitals
+    as their country. Read once per document, since every sentence's terms are asked for."""
+    terms: list[str | None] = []
+    for token in doc:
         cluster = clusters.get(token.i)
         if cluster is not None:
             name = cluster.canonical.lower()
-            terms.add(CAPITAL_METONYMS.get(name, cluster.canonical).lower())
+            terms.append(CAPITAL_METONYMS.get(name, cluster.canonical).lower())
             continue
         lemma = token.lemma_.lower()
-        if (
+        content = (
             token.pos_ in CONTENT_POS
             and not token.is_stop
             and lemma not in NON_CONTENT_LEMMAS
             and re.search(r"\w", lemma)
-        ):
-            terms.add(CAPITAL_METONYMS.get(lemma, lemma).lower())
-    return frozenset(terms)
+        )
+        terms.append(CAPITAL_METONYMS.get(lemma, lemma).lower() if content else None)
+    return terms
+
+
+def char_terms(doc: Doc, start: int, end: int, terms: list[str | None]) -> frozenset[str]:
+    """`span_terms` of the text between two character offsets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return frozenset() if span is None else span_terms(span, terms)
+
+
+def span_terms(span: Span, terms: list[str | None]) -> frozenset[str]:
+    """The terms of a span's tokens (see `token_terms`)."""
+    return frozenset(term for term in terms[span.start : span.end] if term is not None)
 
 
 def party_terms(party: Speaker | None) -> frozenset[str]:

@@ -37,7 +37,7 @@ from service.extract.claim_candidates import (
     writer_sentences,
 )
 from service.extract.claim_links import Article, pair_denial
-from service.extract.claim_terms import char_terms, clusters_by_token
+from service.extract.claim_terms import char_terms, clusters_by_token, token_terms
 from service.extract.denials import find_denials
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
@@ -58,26 +58,27 @@ def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[Cl
     text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
     resolver = MentionResolver(doc, entities, text)
     clusters = clusters_by_token(doc, entities)
+    terms = token_terms(doc, clusters)
     denials = find_denials(doc, quotes, clusters, resolver)
     headline_end = _headline_end(text)
     # A claim a claim noun introduces ("a report by X saying Y", "rebutted the accusation that Y") is stated
     # more exactly than any quote overlapping it, which it replaces.
-    stated = noun_statements(doc, clusters, resolver)
+    stated = noun_statements(doc, terms, resolver)
     candidates = [
         c
         for q in quotes
-        if (c := quote_candidate(doc, q, clusters)) is not None and not any(overlaps(c, n) for n in stated)
+        if (c := quote_candidate(doc, q, terms)) is not None and not any(overlaps(c, n) for n in stated)
     ]
     # a claim first stated inside a denial ("denied that X") can be denied again later
     inside = [
-        Candidate(*d.target.inner, None, char_terms(doc, *d.target.inner, clusters))
+        Candidate(*d.target.inner, None, char_terms(doc, *d.target.inner, terms))
         for d in denials
         if d.target.inner is not None
     ]
     stated += [c for c in inside if not any(overlaps(c, n) for n in stated)]
     candidates = sorted(candidates + stated, key=lambda c: c.start)
-    written = writer_sentences(doc, clusters, headline_end)
-    article = Article(doc, text, clusters, common_terms(written), written)
+    written = writer_sentences(doc, terms, headline_end)
+    article = Article(doc, text, terms, common_terms(written), written)
     pairs = []
     for denial in denials:
         if denial.start < headline_end:
