@@ -658,8 +658,31 @@ def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
     verb = _verb_after(doc, inside[-1]) or _verb_before(doc, inside[0]) or _root_before(inside[0], span)
     speaker = None if verb is None else _speaker_of(verb)
     if verb is None or speaker is None:
-        return None
+        return _credit_before(doc, inside[0], span)
     return Attribution(span, (verb.idx, verb.idx + len(verb)), speaker, "framed")
+
+
+def _credit_before(doc: Doc, first: Token, span: tuple[int, int]) -> Attribution | None:
+    """`From the report: "…"`, `Here is Ann Lee in 1992: "…"`: a quote after a colon that closes a
+    phrase with no verb of its own is the last person or organisation named there, else its last noun."""
+    colon = next((t for t in reversed(doc[max(0, first.i - 3) : first.i]) if not t.is_space), None)
+    if colon is None or colon.text != ":":
+        return None
+    start = colon.i
+    while start > colon.sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    phrase = doc[start : colon.i]
+    if any(_is_verb(t) and t.lemma_ != "be" for t in phrase):
+        return None
+    names = [e for e in phrase.ents if e.label_ in _COLON_SPEAKER_LABELS]
+    nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    if names:
+        speaker: tuple[int, int] | None = (names[-1].start_char, names[-1].end_char)
+    else:
+        speaker = _phrase(nouns[-1]) if nouns else None
+    if speaker is None:
+        return None
+    return Attribution(span, (colon.idx, colon.idx + 1), speaker, "named colon")
 
 
 def _is_verb(token: Token) -> bool:

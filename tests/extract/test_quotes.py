@@ -481,6 +481,15 @@ def test_quote_after_a_name_and_colon_is_that_name_s(nlp: Language) -> None:
     assert quote.cue is not None and quote.cue.text == ":"
 
 
+def test_quote_after_a_colon_closing_a_phrase_with_no_verb_is_that_phrase_s(nlp: Language) -> None:
+    text = (
+        'The study was long.\n\nFrom the report: "Samples with more elaborate weighting were more accurate."'
+    )
+    quote = _find(_quotes(nlp, text), "Samples with more")
+    assert quote.speaker is not None and quote.speaker.text == "the report"
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
 def test_label_naming_a_kind_of_text_is_no_speaker(nlp: Language) -> None:
     assert _quotes(nlp, "UPDATE: The bridge reopened at noon after repairs.") == []
 
