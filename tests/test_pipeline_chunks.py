@@ -36,9 +36,9 @@ def test_chunks_follow_the_given_indices() -> None:
 
 
 def test_a_batch_spanning_several_chunks_keeps_its_order(pipeline: Pipeline) -> None:
-    days = range(1, PIPE_CHUNK_DOCUMENTS * 2 + 2)
+    years = range(2000, 2000 + PIPE_CHUNK_DOCUMENTS * 2 + 1)
     responses = pipeline.run(
-        [Job(f"Anna Berg met officials in Lisbon on March {day}, 2022.", DAY) for day in days]
+        [Job(f"Anna Berg met officials in Lisbon on March 14, {y}.", DAY) for y in years]
     )
-    assert [r.dates[0].value for r in responses] == [f"2022-03-{day:02d}" for day in days]
+    assert [r.dates[0].value for r in responses] == [f"{y}-03-14" for y in years]
     assert all(r.timings_ms["parse"] > 0 for r in responses)
