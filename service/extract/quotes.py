@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
@@ -159,12 +159,17 @@ def _char_span(tokens: list[Token]) -> tuple[int, int] | None:
         return None
     hull = tokens[0].doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
     text, base = hull.text, hull.start_char
-    start, end = 0, len(text)
+    trimmed = _trimmed(text, 0, len(text))
+    return None if trimmed is None else (base + trimmed[0], base + trimmed[1])
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The stretch without edge punctuation; None when no word is left."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
-    return (base + start, base + end) if any(c.isalnum() for c in text[start:end]) else None
+    return (start, end) if any(c.isalnum() for c in text[start:end]) else None
 
 
 def _subtree(token: Token, without: Token | None = None) -> list[Token]:
@@ -1042,9 +1047,25 @@ def candidate_attributions(
     found = []
     for i in _possible_cues(doc, lexicon):
         attribution = _attribution_for(doc[i], quotes, lexicon)
-        if attribution is not None:
+        if attribution is not None and (attribution := _in_cue_paragraph(text, attribution, quotes)):
             found.append(_extend_by_marks(doc, text, attribution, quotes))
     return found
+
+
+def _in_cue_paragraph(text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A content read off the parse stays on its cue's line: the parser runs a headline into the lead, or a
+    paragraph into the next, where no full stop parts them. Quoted text may still carry it on."""
+    start, end = found.content
+    line_start = text.rfind("\n", 0, found.cue[0]) + 1
+    line_end = text.find("\n", found.cue[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start <= start and end <= line_end:
+        return found
+    outside = [(start, min(end, line_start)), (max(start, line_end), end)]
+    if any(_overlap(part, q) for part in outside if part[0] < part[1] for q in quotes):
+        return found
+    clipped = _trimmed(text, max(start, line_start), min(end, line_end))
+    return None if clipped is None else replace(found, content=clipped)
 
 
 def _possible_cues(doc: Doc, lexicon: CueLexicon) -> list[int]:

@@ -663,3 +663,22 @@ def test_never_raises(nlp: Language, parts: list[str]) -> None:
 def test_quoted_spans_never_raise_and_stay_in_text(text: str) -> None:
     for start, end in quoted_spans(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "UN warns Europe of drought dangers at crucial Geneva summit\n\n"
+            "Europe's top farm official Anna Keller will meet the envoy on Monday.",
+            "drought dangers at crucial Geneva summit",
+        ),
+        (
+            "Officials say the bridge is safe despite new cracks\n\nThe city engineer Mark Ruiz inspected it on Friday.",
+            "the bridge is safe despite new cracks",
+        ),
+    ],
+)
+def test_a_headline_content_stops_at_its_line(nlp: Language, text: str, content: str) -> None:
+    """The parser runs a headline with no full stop into the lead; what the headline reports ends with it."""
+    assert _find(_quotes(nlp, text), content).text == content
