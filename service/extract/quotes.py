@@ -871,7 +871,9 @@ def _uncued_quotes(
     """Quoted stretches no cue claimed (titles aside, unless a verb after them frames them as said, as in
     `"Boston," he answered`; a title in a list is also closed by a comma): the verb of the sentence
     around the quote is the cue; a quote alone in its sentence continues the last speaker before it in its
-    paragraph, else the next one in its paragraph, else the last one in the paragraph before."""
+    paragraph, else the next one in its paragraph, else the last one in the paragraph before, else the
+    person named nearest (`_person_near`). A quote resuming an attribution grows that attribution in
+    `found`, in place, instead of being returned."""
     extra: list[Attribution] = []
     for span in quotes:
         length = span[1] - span[0]
