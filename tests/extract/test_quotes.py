@@ -104,10 +104,10 @@ PATTERNS = [
         "insistence",
     ),
     (
-        "With most votes counted, the governor is now assured of winning at least half of the delegates.",
-        "winning at least half",
+        "With the ballots tallied, the mayor is now assured of keeping a majority on the council.",
+        "keeping a majority",
         "indirect",
-        "the governor",
+        "the mayor",
         "assured of",
     ),
     (
@@ -117,21 +117,21 @@ PATTERNS = [
         "The union",
         "vowed",
     ),
-    # a predicate without an object: "called her ..."
+    # a predicate without an object: "called him ..."
     (
-        "He called her \u201cthird-rate\u201d and left.",
-        "third-rate",
+        "She called him \u201cspineless\u201d and hung up.",
+        "spineless",
         "partial",
-        "He",
+        "She",
         "called",
     ),
     # any verb that casts its object as a quoted phrase
     (
-        "She heralded the new trade deal with Turkey as a \u201cbreakthrough.\u201d",
-        "breakthrough",
+        "He billed the fishing accord with Norway as a \u201cturning point.\u201d",
+        "turning point",
         "partial",
-        "She",
-        "heralded",
+        "He",
+        "billed",
     ),
     # a cue set into the clause it reports: the whole clause, around the cue
     (
@@ -176,9 +176,9 @@ FRAMED = [
         "wondered",
     ),
     (
-        'The coach was asked who would win.\n\n"Boston," he answered.',
-        "Boston",
-        "he",
+        'The chef was asked which dish sold best.\n\n"Soup," she answered.',
+        "Soup",
+        "she",
         "answered",
     ),
     (
@@ -202,59 +202,59 @@ FRAMED = [
     ),
     # a long bare attribution; the parser also hangs a word of the quote on the cue as its subject
     (
-        'The line was long. "Fewer trains. Consensus that the fares were too high," Nina Brandt, a commuter'
-        " from the eastern suburbs, said, laughing.",
-        "Fewer trains",
-        "Nina Brandt, a commuter from the eastern suburbs",
+        'The hall was cold. "Broken heaters. Belief that the landlord would fix them," Ivo Marek, a tenant'
+        " on the top floor, said, smiling.",
+        "Broken heaters",
+        "Ivo Marek, a tenant on the top floor",
         "said",
     ),
     # a saying verb with its object after a quote ended by "?" across the parser's sentence break
     (
-        'Ana Ruiz spoke first.\n\n"It looks like a long winter for all of us, who knows?" Omar Haddad told the'
-        " local radio station in an interview on Monday.",
-        "It looks like a long winter",
-        "Omar Haddad",
+        'Lea Novak spoke first.\n\n"The harvest could be late again this year, who can say?" Tariq Mansour told'
+        " a farming magazine during a visit on Thursday.",
+        "The harvest could be late",
+        "Tariq Mansour",
         "told",
     ),
     # two apostrophes as a double mark
     (
-        "The line was long. ''Fewer trains. Consensus that the fares were too high,'' Nina Brandt, a"
-        " commuter from the eastern suburbs, said, laughing.",
-        "Fewer trains",
-        "Nina Brandt, a commuter from the eastern suburbs",
+        "The hall was cold. ''Broken heaters. Belief that the landlord would fix them,'' Ivo Marek, a"
+        " tenant on the top floor, said, smiling.",
+        "Broken heaters",
+        "Ivo Marek, a tenant on the top floor",
         "said",
     ),
     # of the verbs before the comma, the verb of saying frames the quote, not the sentence's root
     (
-        "Senator Ann Reyes of Ohio is airing a new TV ad in the state aimed at farmers, in which she"
-        " declares, ''The purpose of our work is to feed the nation.''",
-        "The purpose of our work",
+        "Mayor Ilse Berg of Tromso is running a radio spot across the region meant for fishermen, in which"
+        " she promises, ''Our harbour will stay open every winter.''",
+        "Our harbour will stay open",
         "she",
-        "declares",
+        "promises",
     ),
     # a bare attribution with a long apposition
     (
-        "The vote was close.\n\n''Twitter works as a way to sell books, and it works as a way to sell"
-        " fear,'' James B. Carter Jr., the director of the National Weather Service, said at a news"
-        " conference in New York in December.",
-        "Twitter works",
-        "James B. Carter Jr., the director of the National Weather Service",
+        "The match ended late.\n\n''The stadium serves as a place to watch games, and it serves as a place"
+        " to meet friends,'' Peter K. Holm, the head of the Regional Sports Board, said at a press briefing"
+        " in Oslo in March.",
+        "The stadium serves",
+        "Peter K. Holm, the head of the Regional Sports Board",
         "said",
     ),
     # a bracketed aside in the attribution
     (
-        "The vote was close.\n\n\u201cShe said that \u2018I know the difference between winning and"
-        " losing, and I want to win,\u2019\u201d Rep. Jim Lee (D-Wash.) said.",
-        "the difference between winning",
-        "Rep. Jim Lee (D-Wash",
+        "The meeting ran long.\n\n\u201cHe said that \u2018I can tell a good harvest from a bad one, and"
+        " I want a good one,\u2019\u201d Rep. Tom Hale (R-Ore.) said.",
+        "a good harvest",
+        "Rep. Tom Hale (R-Ore",
         "said",
     ),
     # the parser ran a question and its answer together across a paragraph: the quote is the answer's
     (
-        "Why does the plan remain so popular? Mr. Gray was asked.\n\n''What somebody like him is doing"
-        " is playing on the fears of the people,'' Mr. Ortiz said.",
-        "What somebody like him",
-        "Mr. Ortiz",
+        "Why do the ferries keep running late? Ms. Lund was asked.\n\n''What the operator is doing is"
+        " cutting corners on every single route,'' Ms. Varga said.",
+        "What the operator",
+        "Ms. Varga",
         "said",
     ),
 ]
@@ -314,9 +314,9 @@ def test_clause_the_parser_hung_on_a_phrase_after_the_cue_is_reported(nlp: Langu
 SPEAKER_CHOICES = [
     # a name governed by the verb before the colon is not the source
     (
-        'On Monday, Mr. Ortega said on Twitter: "The vote was stolen from us and we will prove it."',
-        "The vote was stolen",
-        "Mr. Ortega",
+        'On Friday, Ms. Varga said on Facebook: "The ferry timetable was a mess and we will fix it."',
+        "The ferry timetable",
+        "Ms. Varga",
         "said",
     ),
     # a quote after a colon that has its own attribution is that attribution's
@@ -328,31 +328,24 @@ SPEAKER_CHOICES = [
     ),
     # the parser hung the name on the date before it: the last name before the cue, no verb between
     (
-        "But in a call with reporters on Dec. 2, Col. Ann Reyes, a military spokeswoman in Basra, said the"
-        " raids would continue.",
-        "the raids would continue",
-        "Ann Reyes",
+        "Yet at a briefing for journalists on Oct. 14, Col. Peter Lund, a naval spokesman in Lisbon, said the"
+        " patrols would go on.",
+        "the patrols would go on",
+        "Peter Lund",
         "said",
     ),
     # a participle on an object: the holder's subject, not the object
     (
-        "The city council approved a resolution condemning the new tax on Monday.",
-        "the new tax",
-        "The city council",
-        "condemning",
-    ),
-    # a quote after the colon that closes a reported clause goes on with it
-    (
-        'Mr. Diaz said that a compromise might be possible: "In business, the question is always the price."',
-        "In business",
-        "Mr. Diaz",
-        "said",
+        "The village board adopted a motion opposing the planned quarry on Thursday.",
+        "the planned quarry",
+        "The village board",
+        "opposing",
     ),
     # a share of respondents speaks through the poll named before it
     (
-        "In a new poll released on Monday, 60 percent of voters said the economy was getting worse.",
-        "the economy was getting worse",
-        "a new poll released on Monday",
+        "In a fresh survey published on Friday, 58 percent of nurses said their shifts were getting longer.",
+        "their shifts were getting longer",
+        "a fresh survey published on Friday",
         "said",
     ),
     # the speaker mention keeps its apposition
@@ -364,10 +357,10 @@ SPEAKER_CHOICES = [
     ),
     # past a timestamp, the first person named, not a place in the aside
     (
-        "9:05 p.m.\n\nMaria Lopez, speaking at a rally in Denver, is criticizing the plan for the new airport.",
-        "the plan for the new airport",
-        "Maria Lopez",
-        "criticizing",
+        "7:40 a.m.\n\nIngrid Solberg, addressing a town hall in Tromso, is attacking the proposal for a new tunnel.",
+        "the proposal for a new tunnel",
+        "Ingrid Solberg",
+        "attacking",
     ),
 ]
 
@@ -377,6 +370,14 @@ def test_speaker_choices(nlp: Language, text: str, fragment: str, speaker: str, 
     quote = _find(_quotes(nlp, text), fragment)
     assert quote.speaker is not None and quote.speaker.text.endswith(speaker)
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_quote_after_the_colon_that_closes_a_reported_clause_goes_on_with_it(nlp: Language) -> None:
+    text = 'Ms. Okoro argued that a ceasefire was within reach: "In diplomacy, the hard part is always the first step."'
+    quote = _find(_quotes(nlp, text), "In diplomacy")
+    assert quote.text == text[text.index("a ceasefire") :]
+    assert quote.speaker is not None and quote.speaker.text == "Ms. Okoro"
+    assert quote.cue is not None and quote.cue.text == "argued"
 
 
 def test_cue_after_a_quote_reports_that_quote_not_the_sentence_parsed_with_it(nlp: Language) -> None:
@@ -418,8 +419,8 @@ def test_quote_closed_by_a_comma_after_an_attribution_is_not_resumed(nlp: Langua
 
 
 def test_long_attribution_whose_subject_the_parser_lost_frames_the_quote(nlp: Language) -> None:
-    words = ['"', "Yes", ",", '"', "Karim", ",", "58", ",", "told", "AFP", "in", "an", "interview", "in"]
-    words += ["the", "old", "city", "on", "Monday", "."]
+    words = ['"', "Yes", ",", '"', "Karim", ",", "41", ",", "told", "Kanal", "in", "a", "podcast", "from"]
+    words += ["the", "busy", "harbour", "on", "Friday", "."]
     heads = [1, 1, 1, 1, 1, 4, 4, 4, 1, 8, 8, 12, 10, 12, 16, 16, 13, 8, 17, 1]
     deps = ["punct", "ROOT", "punct", "punct", "conj", "punct", "appos", "punct", "conj", "dobj", "prep"]
     deps += ["det", "pobj", "prep", "det", "amod", "pobj", "prep", "pobj", "punct"]
@@ -438,11 +439,11 @@ def test_long_attribution_whose_subject_the_parser_lost_frames_the_quote(nlp: La
 
 
 def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
-    text = '"Look at what you did," Karl Weber said. Ana Ruiz responded, "We can fix this later in the week."'
+    text = '"Check the map again," Karl Weber said. Ana Ruiz replied, "We took the wrong road an hour ago."'
     found = [(q.text, q.speaker.text if q.speaker else None) for q in _quotes(nlp, text)]
     assert found == [
-        ('"Look at what you did,"', "Karl Weber"),
-        ('"We can fix this later in the week."', "Ana Ruiz"),
+        ('"Check the map again,"', "Karl Weber"),
+        ('"We took the wrong road an hour ago."', "Ana Ruiz"),
     ]
 
 
@@ -474,19 +475,19 @@ def test_transcript_turn_is_attributed_to_its_label(nlp: Language) -> None:
 def test_quote_after_a_name_and_colon_is_that_name_s(nlp: Language) -> None:
     text = (
         "Late deciders broke for the challenger - pollster Maria Gonzalez: "
-        '"Voters made up their minds in the last three days, and most of them chose change."'
+        '"Voters settled on a choice in the final week, and most of them picked change."'
     )
-    quote = _find(_quotes(nlp, text), "Voters made up")
+    quote = _find(_quotes(nlp, text), "Voters settled")
     assert quote.speaker is not None and quote.speaker.text == "Maria Gonzalez"
     assert quote.cue is not None and quote.cue.text == ":"
 
 
 def test_quote_after_a_colon_closing_a_phrase_with_no_verb_is_that_phrase_s(nlp: Language) -> None:
     text = (
-        'The study was long.\n\nFrom the report: "Samples with more elaborate weighting were more accurate."'
+        'The audit took a year.\n\nFrom the findings: "Depots with older trucks spent far more on repairs."'
     )
-    quote = _find(_quotes(nlp, text), "Samples with more")
-    assert quote.speaker is not None and quote.speaker.text == "the report"
+    quote = _find(_quotes(nlp, text), "Depots with older")
+    assert quote.speaker is not None and quote.speaker.text == "the findings"
     assert quote.cue is not None and quote.cue.text == ":"
 
 
@@ -504,8 +505,8 @@ def test_quote_resumed_after_its_attribution_is_one_quote(nlp: Language) -> None
 
 def test_quote_resumed_after_a_long_apposition_is_one_quote(nlp: Language) -> None:
     text = (
-        "''We will not raise taxes this year,'' said Dennis Ross, a former senior adviser to the governor who"
-        " is now a distinguished fellow at the Institute for Policy Studies in Washington. ''The budget is"
+        "''We will not raise taxes this year,'' said Harald Voss, a former chief aide to the governor who is"
+        " now a senior scholar at the Lindgren Center for Civic Research in Boston. ''The budget is"
         " balanced for the first time.''"
     )
     quotes = _quotes(nlp, text)
@@ -576,11 +577,11 @@ def test_titles_and_scare_quotes_without_cue_are_not_quotes(nlp: Language, text:
 
 def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language) -> None:
     text = (
-        "The singer, who also stars on the Netflix thriller, \u201cBloodline,\u201d and the PBS drama,"
-        " \u201cMercy Street,\u201d won an award."
+        "The dancer, who also appears on the Hulu mystery, \u201cSaltmarsh,\u201d and the HBO comedy,"
+        " \u201cLemon Alley,\u201d won a prize."
     )
-    assert not [q for q in _quotes(nlp, text) if "Bloodline" in q.text]
-    assert _find(_quotes(nlp, '"Boston," he answered.'), "Boston").cue is not None
+    assert not [q for q in _quotes(nlp, text) if "Saltmarsh" in q.text]
+    assert _find(_quotes(nlp, '"Soup," she answered.'), "Soup").cue is not None
 
 
 @pytest.mark.parametrize(
@@ -589,9 +590,9 @@ def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language
         "It was reported that the bridge would close in May.",
         "Widely believed to be true, the story spread.",
         # an "it" that stands for the clause after it is no one
-        "It is hard to see the benefits of the new plan.",
-        "Even in Ohio, it is premature to assume the governor has won.",
-        "It's easy to criticize the deal and call the company greedy.",
+        "It is difficult to explain the appeal of the new scheme.",
+        "Across Bavaria, it is unwise to assume the coalition has survived.",
+        "It's tempting to blame the referee and call the league corrupt.",
     ],
 )
 def test_reported_speech_with_no_source_is_not_a_quote(nlp: Language, text: str) -> None:
