@@ -157,7 +157,7 @@ WEAK_CUES = frozenset(
     """.split()
 )
 
-# Nouns of data sources that speak for the people they count ("In a new poll, 60 percent said …").
+# Nouns of data sources that speak for the people they count ("In a survey, 40 percent said …").
 DATA_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "census"})
 
 # The lemmas of verbs of saying, to report speech attributions apart from the rest in evaluations.

@@ -262,7 +262,7 @@ def _speaker_of(verb: Token) -> tuple[int, int] | None:
 
 
 def _poll_of_respondents(subject: Token, verb: Token) -> tuple[int, int] | None:
-    """ "In a new poll, 60 percent of voters said …": a share of respondents speaks through the poll
+    """ "In a survey out this week, 40 percent of parents said …": a share of respondents speaks through the poll
     named before it in the sentence, which the annotators take as the source."""
     if not _is_share(subject):
         return None
@@ -276,8 +276,8 @@ def _is_share(token: Token) -> bool:
 
 
 def _name_just_before(verb: Token) -> tuple[int, int] | None:
-    """A name the parser did not make the cue's subject ("On Monday, Col. Ann Lee, a spokeswoman in
-    Basra, said" with the name hung on the date): the last person or organisation named before the cue
+    """A name the parser did not make the cue's subject ("On Friday, Capt. Ola Berg, a navy spokesman in
+    Porto, said" with the name hung on the date): the last person or organisation named before the cue
     in its sentence with no verb between, else the last name there."""
     names = [e for e in verb.sent.ents if e.end <= verb.i and e.label_ in _SPEAKER_LABELS]
     names = [
@@ -342,7 +342,7 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
 
 
 def _is_dummy_it(subject: Token, verb: Token) -> bool:
-    """ "It is hard to see …", "it is premature to assume …": an "it" standing for the clause after it is
+    """ "It is tempting to think …", "it is unwise to expect …": an "it" standing for the clause after it is
     no one."""
     return (
         subject.lower_ == "it"
@@ -353,7 +353,7 @@ def _is_dummy_it(subject: Token, verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject nearest before it (the parser may hang a quote's own subject on the cue too:
-    `"Consensus that …," Lee said`), else its first subject."""
+    `"Belief that …," Lee said`), else its first subject."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return _nearest_before(subjects, verb) if subjects else None
 
