@@ -119,7 +119,7 @@ FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise pre
 
 # Words that put the date they govern ahead: "payable Dec. 1", "effective June 1", "due Monday".
 FUTURE_WORDS = frozenset("payable effective due upcoming".split())
-# Verbs that fix a later date: "has scheduled a news conference Thursday".
+# Verbs that fix a later date: "has planned a town hall meeting for Thursday".
 SCHEDULING_VERBS = frozenset("schedule plan slate".split())
 
 # Verbs that move or fix an event to a later date, and the prepositions that introduce that date:

@@ -120,7 +120,7 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def anchor_clock_times(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
-    """A clock time on its own ('at 10:35 a.m. (0735 GMT) Friday') is on the nearest day its sentence
+    """A clock time on its own ('at 9:20 a.m. (0620 GMT) Sunday') is on the nearest day its sentence
     names; the reference date only when the sentence names none."""
     # Days, and times on a day ('4 a.m. EDT Thursday'): the clock time is on that day.
     days = [c for c in candidates if c.rule != "time" and _DAY_VALUE.match((c.timex.value or "")[:10])]

@@ -123,7 +123,7 @@ _STALE_DAY_DAYS = 300
 def year_for(reference: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
     """Year of a month (and day) named without one: past under a past verb, future under a future
     verb, else the nearest occurrence. A day is named without its year only when it is near: a past
-    verb with a day almost a year back is one just ahead ("set Nov. 10 as the deadline")."""
+    verb with a day almost a year back is one just ahead ("fixed Oct. 3 as the cutoff")."""
     key = (month, day or 0)
     ref_key = (reference.month, reference.day if day else 0)
 
