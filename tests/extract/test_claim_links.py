@@ -17,16 +17,16 @@ from tests.extract.claim_texts import CLAIM, FILLER, attributed, find_pairs, pai
     ("denial", "reference"),
     [
         ("The company has denied it.", "it"),
-        ('Spokesman Li Wei called the claims "disinformation."', "claims"),
+        ('Spokeswoman Ana Ruiz called the allegations "disinformation."', "allegations"),
         ("The firm rejected the allegations.", "allegations"),
         ('"That is not true," the spokesman said.', "that"),
         ('"It\'s nonsense," the spokesman said.', "it"),
         ("The chairman said the report was false.", "report"),
         ("The firm dismissed the story as baseless.", "story"),
-        ('"It\'s a bunch of malarkey," the spokesman said.', "it"),
+        ('"That\'s a heap of malarkey," the spokesman said.', "that"),
         ('"That is simply not the case," the spokesman said.', "that"),
-        ("The chairman said the figures appear to be fabricated.", "figures"),
-        ("The chairman said the figures, cited by critics, appear to be fabricated.", "figures"),
+        ("The chairman said the figures were plainly fabricated.", "figures"),
+        ("The chairman said the figures, quoted by critics, were plainly fabricated.", "figures"),
         ("The firm's founder has always denied it.", "it"),
         ('"They just made it up," the spokesman said.', "it"),
         ('"It never happened," the spokesman said.', "it"),
@@ -47,14 +47,14 @@ def test_back_reference_links_the_statement_before(nlp: Language, denial: str, r
 
 
 def test_content_overlap_sees_a_capital_as_its_country(nlp: Language) -> None:
-    claim = "Moscow had asked Beijing for drones"
-    text = f"A US official said on Sunday that {claim}.\n\nChina on Monday denied that it had been asked by Russia for drones."
-    pairs = find_pairs(nlp, text, ((claim, "A US official"),))
+    claim = "Paris had asked Tokyo for tankers"
+    text = f"A Canadian diplomat said on Friday that {claim}.\n\nJapan on Saturday denied that France had sought its tankers."
+    pairs = find_pairs(nlp, text, ((claim, "A Canadian diplomat"),))
     assert len(pairs) == 1
     assert pairs[0].claim.text == claim
     assert pairs[0].link.route == "content_overlap"
-    assert "russia" in pairs[0].link.terms
-    assert pairs[0].denial.denier is not None and pairs[0].denial.denier.text == "China"
+    assert "france" in pairs[0].link.terms
+    assert pairs[0].denial.denier is not None and pairs[0].denial.denier.text == "Japan"
 
 
 def test_each_denial_of_one_claim_is_its_own_pair(nlp: Language) -> None:
@@ -115,8 +115,8 @@ def test_the_report_points_back_to_what_the_report_said_first(nlp: Language) -> 
 
 
 def test_a_word_that_names_no_claim_links_by_content_only(nlp: Language) -> None:
-    """'dismissed the kerfuffle as absurd': the statement just before is no claim of a kerfuffle."""
-    text = f"Auditors said {CLAIM}. The chairman dismissed the whole kerfuffle as absurd."
+    """'dismissed the hubbub as absurd': the statement just before is no claim of a hubbub."""
+    text = f"Auditors said {CLAIM}. The chairman dismissed the entire hubbub as absurd."
     assert find_pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
 
 
@@ -126,13 +126,13 @@ def test_a_person_called_wrong_is_wrong_in_their_own_claim_first_stated(nlp: Lan
     hers = "the plant will close next year"
     text = (
         f"Councillor Maria Lopez said {hers}. {FILLER} "
-        "Lopez added that the closure would cost hundreds of jobs. "
+        "Lopez added that the closure would empty the high street. "
         "Analysts said the bridge repairs would cost more than planned. "
         "The mayor said Lopez is wrong."
     )
     statements = (
         (hers, "Councillor Maria Lopez"),
-        ("the closure would cost hundreds of jobs", "Lopez"),
+        ("the closure would empty the high street", "Lopez"),
         ("the bridge repairs would cost more than planned", "Analysts"),
     )
     pairs = find_pairs(nlp, text, statements)
@@ -181,8 +181,8 @@ def test_nearness_counts_to_the_start_of_the_answering_quote(nlp: Language) -> N
 
 def test_a_denied_clause_restating_an_earlier_claim_takes_it(nlp: Language) -> None:
     """'denied that X' answers an earlier statement saying most of what X says, in other words."""
-    claim = "trading prisoners encourages kidnappers"
-    text = f"Critics said {claim}. The minister denied that the exchange would encourage kidnappers."
+    claim = "paying ransoms rewards pirates"
+    text = f"Critics said {claim}. The minister denied that the payment would reward pirates."
     pairs = find_pairs(nlp, text, ((claim, "Critics"),))
     assert [(p.claim.text, p.link.route) for p in pairs] == [(claim, "content_overlap")]
 

@@ -39,10 +39,16 @@ HEADLINE = "Mayor Denies Council Hid Audit.\n\n"
 
 
 def test_a_headline_is_no_statement_of_a_claim_the_body_denies(nlp: Language) -> None:
-    """The body's denial answers the body's statement, not the headline's wording of it."""
+    """The body's denial answers the body's statement, not the headline's wording of it; the headline's
+    own denial answers the statement the article reports below it."""
     claim = "the council hid the audit from voters"
     body = f"Auditors said {claim}.\n\nThe mayor denied it on Monday.\n\nThe vote is in May."
     text = HEADLINE + body
     pairs = find_pairs(nlp, text, ((claim, "Auditors"),))
-    body_pairs = [p for p in pairs if p.denial.start > len(HEADLINE)]
-    assert [p.claim.text for p in body_pairs] == [claim]
+    assert [(p.claim.text, p.denial.start < len(HEADLINE)) for p in pairs] == [(claim, True), (claim, False)]
+
+
+def test_a_body_denial_does_not_take_the_headline_as_its_claim(nlp: Language) -> None:
+    """With no statement in the body, 'denied it' has nothing to answer: the headline states no claim."""
+    text = HEADLINE + "The mayor denied it on Monday.\n\nThe vote is in May."
+    assert [p for p in find_pairs(nlp, text) if p.denial.start >= len(HEADLINE)] == []
