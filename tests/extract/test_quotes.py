@@ -683,3 +683,27 @@ def test_quoted_spans_never_raise_and_stay_in_text(text: str) -> None:
 def test_a_headline_content_stops_at_its_line(nlp: Language, text: str, content: str) -> None:
     """The parser runs a headline with no full stop into the lead; what the headline reports ends with it."""
     assert _find(_quotes(nlp, text), content).text == content
+
+
+def test_a_verb_of_saying_wins_a_stretch_another_cue_also_claims(nlp: Language) -> None:
+    """ "called the plan "…"" and "…," she said both claim the quote: the verb of saying attributes it."""
+    quote = _find(
+        _quotes(nlp, 'The mayor called the plan "a fresh start for the harbour," Lena Dahl said.'), "fresh"
+    )
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text == "Lena Dahl"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "continued"),
+    [
+        ("Lena Dahl said.", True),
+        ("Lena Dahl, who has run the port authority since the great floods of the last decade, said.", False),
+    ],
+)
+def test_a_quote_continues_the_one_before_only_across_a_short_attribution(
+    nlp: Language, attribution: str, continued: bool
+) -> None:
+    text = f'"The harbour will reopen in May," {attribution}\n\n"We have hired forty new workers for it."'
+    first = _find(_quotes(nlp, text), "The harbour")
+    assert ("forty new workers" in first.text) is continued
