@@ -175,3 +175,15 @@ def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
     assert find_pairs(nlp, text) == []
     after_a_claim = f"Auditors said {CLAIM}. {text}"
     assert find_pairs(nlp, after_a_claim, ((CLAIM, "Auditors"),)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The critic rubbished the baker's claim to bake without flour.", "baker"),
+        ("The brewer is discrediting a report from the Gazette saying its ale causes headaches.", "Gazette"),
+    ],
+)
+def test_a_claim_noun_names_its_owner_as_claimant(nlp: Language, text: str, claimant: str) -> None:
+    (pair,) = find_pairs(nlp, text)
+    assert pair.claim.claimant is not None and pair.claim.claimant.text == claimant
