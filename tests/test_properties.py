@@ -185,14 +185,17 @@ def test_extractors_scale_linearly(pipeline: Pipeline) -> None:
 @given(text=texts)
 @example(text="President Joe Biden met Spokesperson Zhao Lijian.")
 def test_entities_never_raise_and_offsets_are_valid(nlp: Language, text: str) -> None:
-    found = extract_entities(nlp(text))
+    doc = nlp(text)
+    found = extract_entities(doc)
     assert_offsets_valid(text, found.mentions)
     for cluster in found.clusters:
         assert_offsets_valid(text, cluster.mentions)
         assert cluster.canonical
     assert set(found.cluster_of) == set(found.mentions)
+    by_token = found.clusters_by_token(doc)
     for mention in found.mentions:
-        assert found.cluster_at(mention.start, mention.end) is not None
+        tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        assert tokens is not None and any(by_token.get(t.i) is not None for t in tokens)
 
 
 @FEW

@@ -5,32 +5,14 @@ and capitals as their country ("Moscow" ~ "Russia"), so that a denial and a clai
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
 from schemas.enrich import Speaker
 from service.extract.claim_syntax import CONTENT_POS
 from service.extract.denial_lexicon import NON_CONTENT_LEMMAS
-from service.extract.entities import EntityCluster, EntityClusters
+from service.extract.entities import EntityCluster
 from service.extract.lexicon import CAPITAL_METONYMS
-
-
-def clusters_by_token(doc: Doc, entities: EntityClusters) -> dict[int, EntityCluster]:
-    """The cluster of each token inside an entity mention, as `entities.cluster_at` finds it for the token
-    (the mention overlapping it most, the first on ties), built once: asking `cluster_at`, which scans
-    every mention, for every token made claims quadratic on long documents."""
-    starts = [t.idx for t in doc]
-    best: dict[int, tuple[int, EntityCluster]] = {}
-    for mention in entities.mentions:
-        i = max(bisect_right(starts, mention.start) - 1, 0)
-        while i < len(doc) and doc[i].idx < mention.end:
-            token = doc[i]
-            overlap = min(token.idx + len(token), mention.end) - max(token.idx, mention.start)
-            if overlap > best.get(i, (0, None))[0]:
-                best[i] = (overlap, entities.clusters[entities.cluster_of[mention]])
-            i += 1
-    return {i: cluster for i, (_, cluster) in best.items()}
 
 
 def token_terms(doc: Doc, clusters: dict[int, EntityCluster]) -> list[str | None]:

@@ -37,7 +37,7 @@ from service.extract.claim_candidates import (
     writer_sentences,
 )
 from service.extract.claim_links import Article, pair_denial
-from service.extract.claim_terms import char_terms, clusters_by_token, token_terms
+from service.extract.claim_terms import char_terms, token_terms
 from service.extract.denials import find_denials
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
@@ -57,7 +57,7 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
     text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
     resolver = MentionResolver(doc, entities, text)
-    clusters = clusters_by_token(doc, entities)
+    clusters = entities.clusters_by_token(doc)
     terms = token_terms(doc, clusters)
     denials = find_denials(doc, quotes, clusters, resolver)
     headline_end = _headline_end(text)

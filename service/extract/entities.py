@@ -7,6 +7,7 @@ spaCy's NER gives spans; this module trims what is not part of the name (markup 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,14 +53,20 @@ class EntityClusters:
     clusters: list[EntityCluster]
     cluster_of: dict[EntityMention, int]
 
-    def cluster_at(self, start: int, end: int) -> EntityCluster | None:
-        """The cluster of the mention overlapping [start, end) the most, if any."""
-        best, best_overlap = None, 0
+    def clusters_by_token(self, doc: Doc) -> dict[int, EntityCluster]:
+        """The cluster of each token inside a mention (the mention overlapping it most, the first on ties),
+        built once per document: looking a cluster up per token by scanning every mention is quadratic."""
+        starts = [t.idx for t in doc]
+        best: dict[int, tuple[int, EntityCluster]] = {}
         for mention in self.mentions:
-            overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap > best_overlap:
-                best, best_overlap = mention, overlap
-        return None if best is None else self.clusters[self.cluster_of[best]]
+            i = max(bisect_right(starts, mention.start) - 1, 0)
+            while i < len(doc) and doc[i].idx < mention.end:
+                token = doc[i]
+                overlap = min(token.idx + len(token), mention.end) - max(token.idx, mention.start)
+                if overlap > best.get(i, (0, None))[0]:
+                    best[i] = (overlap, self.clusters[self.cluster_of[mention]])
+                i += 1
+        return {i: cluster for i, (_, cluster) in best.items()}
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
