@@ -1058,9 +1058,7 @@ def _in_cue_paragraph(text: str, found: Attribution, quotes: list[tuple[int, int
     """A content read off the parse stays on its cue's line: the parser runs a headline into the lead, or a
     paragraph into the next, where no full stop parts them. Quoted text may still carry it on."""
     start, end = found.content
-    line_start = text.rfind("\n", 0, found.cue[0]) + 1
-    line_end = text.find("\n", found.cue[1])
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _paragraph_of(text, found.cue[0])[0], _paragraph_of(text, found.cue[1])[1]
     if line_start <= start and end <= line_end:
         return found
     outside = [(start, min(end, line_start)), (max(start, line_end), end)]
