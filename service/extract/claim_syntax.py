@@ -14,6 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from service.extract.denial_lexicon import PROPOSAL_MODALS, REPORTING_VERBS, SAYING_VERBS
+from service.extract.syntax import child_by_dep
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -43,11 +44,6 @@ def is_relative_pronoun(token: Token) -> bool:
     return token.lower_ in {"that", "which"} and any(
         a.dep_ in {"relcl", "acl"} for a in [token.head, *token.head.ancestors][:2]
     )
-
-
-def child_by_dep(token: Token, *deps: str) -> Token | None:
-    """The token's first child in one of these dependency relations."""
-    return next((c for c in token.children if c.dep_ in deps), None)
 
 
 def said_clause(verb: Token) -> Token | None:

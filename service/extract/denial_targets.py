@@ -13,7 +13,6 @@ from spacy.tokens import Span, Token
 from service.extract.claim_nouns import complement_clause, noun_claim
 from service.extract.claim_syntax import (
     SUBJECT_DEPS,
-    child_by_dep,
     clause_span,
     content_words,
     has_mark,
@@ -53,6 +52,7 @@ from service.extract.denial_lexicon import (
     SAYING_VERBS,
     SPREAD_VERBS,
 )
+from service.extract.syntax import child_by_dep
 
 # Words that can start a denial, by lemma and by lower-case form (`target_of` tells which do).
 CUE_LEMMAS = (

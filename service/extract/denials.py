@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span, Token
 from schemas.enrich import Quote, Speaker
 from service.extract.claim_nouns import owner_names
 from service.extract.claim_syntax import (
-    child_by_dep,
     clause_span,
     is_proposal_clause,
     line_of,
@@ -33,6 +32,7 @@ from service.extract.denial_lexicon import (
 from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, Target, is_person, target_of
 from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
+from service.extract.syntax import child_by_dep
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from schemas import Cue, Quote, QuoteKind
 from service.extract.cue_lexicon import DATA_SOURCE_NOUNS, LEXICON, WEAK_CUES, CueLexicon
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
+from service.extract.syntax import child_by_dep
 
 DOUBLE_MARKS = '"“”„«»'
 OPENING_MARKS = "“„«"
@@ -312,12 +313,12 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
                     or _past_dateline(subject, current)
                     or _phrase(subject)
                 )
-            if child.dep_ == "agent" and (by := _child(child, "pobj")) is not None:
+            if child.dep_ == "agent" and (by := child_by_dep(child, "pobj")) is not None:
                 return _phrase(by)
         named = [c for c in children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < current.i]
         if named:  # "…," Lee barked: a verb has no compound, the parser missed its subject
             return _phrase(named[-1])
-        passive_subject = _child(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
+        passive_subject = child_by_dep(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
         if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES:
             return _phrase(passive_subject)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -363,10 +364,6 @@ def _nearest_before(tokens: list[Token], anchor: Token) -> Token:
     return before[-1] if before else tokens[0]
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
 def _colon_quote(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """`X said: "…"` — the quoted stretch right after a colon that closes the cue's clause."""
     doc = verb.doc
@@ -385,8 +382,8 @@ def _colon_quote(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] 
 
 def _source_of_according(token: Token) -> Token | None:
     """The source in "according to X" (or the misspelt "according X")."""
-    to = _child(token, "prep")
-    return _child(token, "pobj") if to is None else _child(to, "pobj")
+    to = child_by_dep(token, "prep")
+    return child_by_dep(token, "pobj") if to is None else child_by_dep(to, "pobj")
 
 
 def _according_to(token: Token) -> Attribution | None:
@@ -400,7 +397,7 @@ def _according_to(token: Token) -> Attribution | None:
     before = [t for t in clause if t.i < token.i]
     after = [t for t in clause if t.i > last]
     content = _char_span(before if len(before) >= len(after) else after)
-    to = _child(token, "prep")
+    to = child_by_dep(token, "prep")
     cue = (token.idx, token.idx + len(token) if to is None else to.idx + len(to))
     return _make("according", content, cue, _phrase(source))
 
@@ -415,7 +412,7 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         return _noun_cue(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    clause = _child(token, "ccomp")
+    clause = child_by_dep(token, "ccomp")
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
     if clause is None and lemma in lexicon.clause:
@@ -433,17 +430,17 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         return _interrupting(token, cue)
     if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
         return _make("colon", quoted, cue, _speaker_of(token))
-    infinitive = _child(token, "xcomp")
+    infinitive = child_by_dep(token, "xcomp")
     if infinitive is not None and infinitive.i > token.i and lemma in lexicon.intention:
         return _make("intention", _char_span(_subtree(infinitive)), cue, _speaker_of(token))
     for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
-        target = _child(prep, "pobj", "pcomp")
+        target = child_by_dep(prep, "pobj", "pcomp")
         if f"{lemma} {prep.lower_}" in lexicon.preposition and target is not None and not _is_time(target):
             cue = (token.idx, prep.idx + len(prep))
             return _make("preposition", _char_span(_subtree(target)), cue, _speaker_of(token))
-    obj = _child(token, "dobj")
+    obj = child_by_dep(token, "dobj")
     listed = lemma in lexicon.object
-    predicate = _child(token, "oprd") if listed and obj is None else None
+    predicate = child_by_dep(token, "oprd") if listed and obj is None else None
     if predicate is not None and predicate.i > token.i:
         tokens = list(token.doc[token.i + 1 : predicate.right_edge.i + 1])  # "called her "third-rate""
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
@@ -562,18 +559,18 @@ def _noun_cue(noun: Token) -> Attribution | None:
     """ "his claim that …", "criticism of the plan", "questions about …": the clause or the object of
     the preposition is the content; a possessive is the source, else the subject of the verb holding the
     noun ("X expressed doubt about …")."""
-    clause = _child(noun, "acl", "ccomp")
+    clause = child_by_dep(noun, "acl", "ccomp")
     target = None
     if clause is None:
         prep = next(
             (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_CUE_PREPOSITIONS), None
         )
-        target = None if prep is None else _child(prep, "pobj", "pcomp")
+        target = None if prep is None else child_by_dep(prep, "pobj", "pcomp")
     content_head = clause or target
     if content_head is None or content_head.i < noun.i:
         return None
     content = _clause_content(clause, noun) if clause is not None else _char_span(_subtree(content_head))
-    owner = _child(noun, "poss")
+    owner = child_by_dep(noun, "poss")
     holder = noun.head.head if noun.dep_ == "pobj" else noun.head  # "expressed doubt", "in a statement"
     if owner is not None:
         speaker = _phrase(owner)
