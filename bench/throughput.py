@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import spacy
 from corpus import NewsText
 
 from schemas import Feature
 from service.localserver import running_server
+from service.model import load_model
 from service.pipeline import Job, Pipeline, components_for
 from service.settings import get_settings
 
@@ -146,7 +146,7 @@ class Http:
 
 def measure(texts: list[str], args: argparse.Namespace, base: str) -> None:
     settings = get_settings()
-    nlp = spacy.load(settings.model_name)
+    nlp = load_model(settings.model_name)
     wanted = components_for(frozenset(Feature), nlp.pipe_names)
     disable = [n for n in nlp.pipe_names if n not in wanted]
     print(f"components for all features: {wanted}", flush=True)

@@ -17,11 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import spacy
 from spacy.tokens import DocBin
 
 from service.extract.cue_lexicon import LEXICON, CueLexicon
 from service.extract.quotes import candidate_attributions, quoted_spans
+from service.model import load_model
 from service.settings import Settings
 
 
@@ -61,7 +61,7 @@ def _listed(route: str, key: str) -> bool:
 def mine(
     path: Path, limit: int, cache: Path | None
 ) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    nlp = spacy.load(Settings().model_name)
+    nlp = load_model(Settings().model_name)
     with path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for _, line in zip(range(limit), handle, strict=False)]
     if cache is not None and cache.is_file():

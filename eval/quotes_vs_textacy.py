@@ -21,13 +21,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import spacy
 from spacy.tokens import Doc
 from textacy.extract.triples import direct_quotations
 
 from service.extract.cue_lexicon import SPEECH_LEMMAS
 from service.extract.entities import extract_entities
 from service.extract.quotes import extract_quotes
+from service.model import load_model
 from service.settings import Settings
 
 Pred = dict[str, Any]
@@ -123,7 +123,7 @@ def main() -> int:
         return 0
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in map(json.loads, handle) if r.get("quotes") is not None][: args.limit]
-    nlp = spacy.load(Settings().model_name)
+    nlp = load_model(Settings().model_name)
     docs = list(nlp.pipe(r["text"] for r in rows))
     print(f"{args.file}: {len(docs)} documents")
     print(f"{'system / slice':18}" + "".join(f"{HEADERS.get(c, c):>10}" for c in COLUMNS + DIRECT_COLUMNS))

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +24,7 @@ from service.extract.claims import extract_claims
 from service.extract.dates import extract_dates
 from service.extract.entities import EntityClusters, extract_entities
 from service.extract.quotes import extract_quotes
+from service.model import PARAGRAPH_BREAKS, load_model
 from service.offsets import convert_offsets, offset_table
 from service.results import entity_results
 
@@ -32,11 +32,12 @@ from service.results import entity_results
 IMPLEMENTED: frozenset[Feature] = frozenset({Feature.entities, Feature.dates, Feature.quotes, Feature.claims})
 
 # spaCy components each feature needs (entities alone need no parser).
+_PARSED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", PARAGRAPH_BREAKS, "parser", "ner")
 COMPONENTS: dict[Feature, tuple[str, ...]] = {
     Feature.entities: ("ner",),
-    Feature.dates: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
-    Feature.quotes: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
-    Feature.claims: ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
+    Feature.dates: _PARSED,
+    Feature.quotes: _PARSED,
+    Feature.claims: _PARSED,
 }
 
 # Documents nlp.pipe takes at once, bounded in count and in characters: 16 news-sized documents parse ~8%
@@ -119,7 +120,7 @@ class Pipeline:
     def __init__(
         self,
         model_name: str,
-        loader: Callable[[str], Language] = spacy.load,
+        loader: Callable[[str], Language] = load_model,
         compact_after_characters: int = COMPACT_AFTER_CHARACTERS,
     ) -> None:
         self._nlp = loader(model_name)

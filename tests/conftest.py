@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import spacy
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from service.app import create_app
+from service.model import load_model
 from service.pipeline import Pipeline
 from service.settings import Settings
 
@@ -23,7 +23,7 @@ MODEL = Settings().model_name
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    return spacy.load(MODEL)
+    return load_model(MODEL)
 
 
 @pytest.fixture(scope="session")

@@ -206,7 +206,7 @@ def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[i
     "the official"."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ not in without:
+        if child.dep_ not in without and not _is_aside(child):
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Keep the contiguous stretch around the head.
@@ -221,6 +221,12 @@ def _phrase(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple[i
     while hi > lo and tokens[hi].is_punct:
         hi -= 1
     return _char_span(tokens[lo : hi + 1])
+
+
+def _is_aside(child: Token) -> bool:
+    """A participle set off by a comma ("Ann Lee, speaking in Ohio, said") describes the moment, not who
+    speaks."""
+    return child.dep_ == "acl" and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
 
 
 def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:

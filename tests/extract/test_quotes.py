@@ -362,6 +362,13 @@ SPEAKER_CHOICES = [
         "Ingrid Solberg",
         "attacking",
     ),
+    # a participle set off by commas is the moment of speaking, not part of the speaker
+    (
+        "The governor, speaking at a rally in Dover on Friday, said the levy would be cut by half.",
+        "the levy would be cut by half",
+        "The governor",
+        "said",
+    ),
 ]
 
 

@@ -1,0 +1,33 @@
+"""The model as the service loads it: paragraph breaks are sentence breaks."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.model import PARAGRAPH_BREAKS
+
+# Headlines with no full stop, each followed by its lead paragraph (or a line break with spaces around it).
+TEXTS = [
+    "Mayor Vows New Budget Talks In Rivertown\n\nThe mayor said on Monday that talks would resume.",
+    "Senators Weigh Farm Bill After Long Delay \n \nLawmakers said they expected a vote soon.",
+    "Court ruling delayed\nThe judge told reporters she needed more time",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_no_sentence_spans_a_line_break(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for sentence in doc.sents:
+        assert "\n" not in sentence.text.strip(), sentence.text
+
+
+def test_the_cue_of_a_lead_paragraph_does_not_reach_into_the_headline(nlp: Language) -> None:
+    doc = nlp(TEXTS[0])
+    said = next(t for t in doc if t.lower_ == "said")
+    assert all(t.idx > doc.text.index("\n") for t in said.subtree if not t.is_space)
+
+
+def test_the_component_sits_just_before_the_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index(PARAGRAPH_BREAKS) == names.index("parser") - 1
