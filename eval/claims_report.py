@@ -3,8 +3,8 @@
     .venv/bin/python -m eval.claims_report ../shared/data/claims-polnear-train.jsonl \
         ../shared/data/polnear-train.jsonl [--show FN,FP,WL,FD] [--gold-quotes]
 
-FN lines say "[no denial found]" when no predicted denial overlaps the gold one (else the denial was found
-and paired with another claim); WL lists real denials linked to the wrong claim, FD denials found where the
+FN lines say "[no denial found]" when no denial overlaps the gold one, "[denial unpaired]" when one was
+found but linked to no claim (else the denial was found and paired with another claim); WL lists real denials linked to the wrong claim, FD denials found where the
 gold has none. `--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell
 linking errors from quote errors. The scoring functions are imported from ../shared/eval/score.py so the
 figures agree with it.
@@ -26,8 +26,11 @@ from spacy.tokens import Doc, DocBin
 
 from schemas.enrich import ClaimPair, Quote, QuoteKind, Speaker
 from service.extract.claims import extract_claims
+from service.extract.denials import find_denials
 from service.extract.entities import extract_entities
+from service.extract.mentions import MentionResolver
 from service.extract.quotes import extract_quotes
+from service.model import load_model
 from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +52,7 @@ def _read_jsonl(path: str) -> list[dict[str, Any]]:
 
 
 def _parse(nlp: spacy.language.Language, texts: list[str]) -> list[Doc]:
-    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    key = hashlib.sha1("\x00".join([*nlp.pipe_names, *texts]).encode()).hexdigest()[:16]
     path = CACHE / f"{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -101,7 +104,7 @@ def main() -> None:
         for d in _read_jsonl(args.gold)
         if d["id"].rsplit("/", 1)[-1].removesuffix(".txt") in lines or d["id"] in lines
     ]
-    nlp = spacy.load(Settings().model_name)
+    nlp = load_model(Settings().model_name)
     parsed = _parse(nlp, [d["text"] for d in docs])
 
     totals = {"gold": 0, "pred": 0, "tp": 0, "denial_hit": 0}
@@ -123,6 +126,12 @@ def main() -> None:
             for p in pairs
         ]
         counts, errors = score.score_claims(golds, preds)
+        found = [
+            (d.start, d.end)
+            for d in find_denials(
+                doc, quotes, entities.clusters_by_token(doc), MentionResolver(doc, entities, doc.text)
+            )
+        ]
         wrong = {id(item) for kind, item in errors if kind == "FP"}
         for p in preds:
             hit = any(_same_denial(score, g["denial"], p["denial"]) for g in golds)
@@ -157,7 +166,8 @@ def main() -> None:
                     link = item["obj"].link
                     extra = f" [{link.route} {link.terms} {link.score:.2f}]"
                 elif not any(_same_denial(score, d, p["denial"]) for p in preds):
-                    extra = " [no denial found]"
+                    unpaired = any(_same_denial(score, d, f) for f in found)
+                    extra = " [denial unpaired]" if unpaired else " [no denial found]"
                 print(
                     f"{kind} {name[:50]}{extra}\n   C: {text[c[0] : c[1]][:200]!r}\n   D: {text[d[0] : d[1]][:200]!r}"
                 )

@@ -26,6 +26,7 @@ from service.extract.denial_lexicon import (
     OPINION_FALSITY,
     OPINION_NOUNS,
     REPORT_KINDS,
+    THIRD_PERSON_POSSESSIVES,
 )
 from service.extract.denial_targets import is_person
 from service.extract.denials import FoundDenial
@@ -138,7 +139,7 @@ def _pair_pointing_back(
     # ... nor to an opinion's name ("rejected the notion", "disputed the argument"), which may answer a view
     near_ok = noun is None or (
         (noun.lower_ in BACK_REFERENCE_PRONOUNS or noun.lemma_.lower() in CLAIM_NOUNS - OPINION_NOUNS)
-        and (bool(owned) or not owners(noun))
+        and (bool(owned) or not _named_owners(noun))
     )
     # nearness is counted to the start of the denier's utterance: the statement it answers comes before it
     chosen = _back_reference(probe, compatible or earlier, denial.opens, article.common, near_ok)
@@ -148,6 +149,12 @@ def _pair_pointing_back(
     route: Route = "back_reference" if denial.target.reference is not None else "content_overlap"
     terms = shared if route == "content_overlap" or shared else _reference(denial)
     return _link(text, denial, _first_statement(candidate, eligible), route, terms, score)
+
+
+def _named_owners(noun: Token) -> list[Token]:
+    """The owners a claim noun names ('the AP report', 'your claims'); 'his / their account' points back to
+    whoever was just quoted, as nearness does."""
+    return [o for o in owners(noun) if o.lower_ not in THIRD_PERSON_POSSESSIVES]
 
 
 def _reference(denial: FoundDenial) -> frozenset[str]:

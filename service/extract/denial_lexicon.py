@@ -50,6 +50,9 @@ COPULAS = frozenset({"be", "seem", "appear", "prove", "remain"})
 # Subjects of "is wrong" that are people (a person wrong in what they said), not plans or policies.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
+# Possessives pointing back to a party just mentioned ("their account"), unlike "your" or a name.
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
 # "many of the points": the noun after "of" is the object.
 QUANTIFIERS = frozenset({"many", "some", "all", "each", "any", "most", "several", "much"})
 

@@ -82,13 +82,14 @@ COUNCIL = "the council wasted the grant money on consultants"
         (f"Critics said {COUNCIL}. The allegations are false, the mayor wrote.", True),
         (f"Critics said {COUNCIL}. Your allegations are false, the mayor wrote to them.", False),
         (f"Critics said {COUNCIL}. The mayor rejected the allegations by the newspaper.", False),
+        (f"Critics said {COUNCIL}. The mayor disputed their account.", True),
     ],
 )
 def test_nearness_alone_never_gives_a_named_owners_claim_to_another(
     nlp: Language, text: str, paired: bool
 ) -> None:
     """'your allegations', 'the allegations by the newspaper' name who claimed: the statement just before,
-    by someone else, is not theirs."""
+    by someone else, is not theirs; 'their account' points back to whoever was just quoted."""
     pairs = find_pairs(nlp, text, ((COUNCIL, "Critics"),))
     assert [p.claim.text for p in pairs] == ([COUNCIL] if paired else [])
 
