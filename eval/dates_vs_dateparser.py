@@ -5,10 +5,11 @@ matching, value accuracy, value F1 = relaxed F1 × value accuracy), so the rows 
 It also reports what the dates stage adds to the pipeline per document (budget: at most 10%).
 
     .venv/bin/python -m eval.dates_vs_dateparser [--shared ../shared] [--limit N] [--no-dateparser]
-                                                 [--part even|odd]
+                                                 [--part even|odd] [--show FN,FP,WRONG]
 
 TimeBank/AQUAINT is shown whole and split by document position in the file (even = the part the rules
-were tuned on, odd = the held-back check).
+were tuned on, odd = the held-back check). `--show` prints our errors of the chosen kinds per
+document (study them on the tuning part only).
 """
 
 from __future__ import annotations
@@ -68,13 +69,23 @@ def dateparser_dates(text: str, reference: dt.date) -> list[dict[str, Any]]:
     return items
 
 
-def score_doc(scorer: ModuleType, doc: dict[str, Any], predicted: list[dict[str, Any]]) -> Counter[str]:
+def score_doc(
+    scorer: ModuleType,
+    doc: dict[str, Any],
+    predicted: list[dict[str, Any]],
+    show: frozenset[str] = frozenset(),
+) -> Counter[str]:
     problems: Counter[str] = Counter()
     gold_span = scorer.SpanReader(doc["text"], problems, True)
     pred_span = scorer.SpanReader(doc["text"], problems, False)
     golds = [scorer.read_gold_date(item, gold_span) for item in doc["dates"]]
     preds = [scorer.read_pred_date(item, pred_span) for item in predicted]
-    counts, _ = scorer.score_dates(golds, preds)
+    counts, errors = scorer.score_dates(golds, preds)
+    for kind, item in errors:
+        if kind in show:
+            print(
+                f"{doc.get('id', '?')} {doc.get('published_at')} {kind} {scorer.describe_date(kind, item, doc['text'])}"
+            )
     counts["docs"] = 1
     result: Counter[str] = Counter(counts)
     return result
@@ -100,7 +111,9 @@ def main() -> int:
     parser.add_argument(
         "--part", choices=("even", "odd"), help="only this part of TimeBank/AQUAINT (even: tuned, odd: check)"
     )
+    parser.add_argument("--show", default="", help="print our errors of these kinds: FN,FP,WRONG")
     args = parser.parse_args()
+    show = frozenset(kind.strip().upper() for kind in args.show.split(",") if kind.strip())
     paths = [args.shared / "data" / name for name in GOLD_FILES if (args.shared / "data" / name).exists()]
     if not paths or not (args.shared / "eval" / "score.py").exists():
         print(f"no date gold data or score.py under {args.shared}; nothing to compare")
@@ -149,7 +162,8 @@ def main() -> int:
             for part in parts:
                 for system, predicted, seconds in systems:
                     tally = tallies.setdefault(f"{part} · {system}", Tally())
-                    tally.counts.update(score_doc(scorer, doc, predicted))
+                    shown = show if system == "ours" and part == parts[-1] else frozenset()
+                    tally.counts.update(score_doc(scorer, doc, predicted, shown))
                     tally.seconds += seconds
                     tally.docs += 1
             print(f"\r{path.name} {index + 1}/{len(docs)}", end="", file=sys.stderr, flush=True)
