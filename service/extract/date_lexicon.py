@@ -117,6 +117,9 @@ EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday
 # Verbs whose infinitive complement is still to come ("is expected to meet Monday").
 FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise prepare hope aim".split())
 
+# Participles after a noun that put its date ahead: "the vote, expected Friday", "talks planned for May".
+PLANNED_PARTICIPLES = frozenset("expect schedule plan slate".split())
+
 # Words that put the date they govern ahead: "payable Dec. 1", "effective June 1", "due Monday".
 FUTURE_WORDS = frozenset("payable effective due upcoming".split())
 # Verbs that fix a later date: "has planned a town hall meeting for Thursday".

@@ -176,6 +176,9 @@ CASES = [
     ("The board meets every other Tuesday.", MONDAY, "every", "SET", "XXXX-WXX-2", None),
     ("The board meets every three months.", MONDAY, "every", "SET", "P3M", None),
     ("The board meets every other week.", MONDAY, "every", "SET", "P2W", None),
+    ("Twice a year, the choir tours.", MONDAY, "a year", "SET", "P1Y", None),
+    ("The port handles 900 containers a day.", MONDAY, "a day", "SET", "P1D", None),
+    ("She spent a year in Lisbon.", MONDAY, "a year", "DURATION", "P1Y", None),
     # present, past and future references
     ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
@@ -284,6 +287,11 @@ CASES = [
     ("The union went on strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2022-02", None),
     ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
     ("The police have scheduled a press briefing Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
+    # a modal, 'is to', and a planning participle after a noun point ahead
+    ("Bidders must reply by Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("The talks are to resume Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
+    ("The ballot, expected Friday, could split the party.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("The ballot, held Friday, split the party.", MONDAY, "Friday", "DATE", "2022-03-11", None),
     # anchors from the text, null without one
     (
         "The firm was sold on March 3, 2020. The following day, shares fell.",
@@ -313,6 +321,22 @@ CASES = [
     ),
     ("He was held on Friday. That same day, he fled.", MONDAY, "That", "DATE", "2022-03-11", None),
     ("The vote came the day before yesterday.", MONDAY, "day", "DATE", "2022-03-12", None),
+    # "the previous year/month" counts back from the one the text named, else from the reference
+    (
+        "The mill was sold in 1987. The previous year, its owner died.",
+        MONDAY,
+        "previous",
+        "DATE",
+        "1986",
+        None,
+    ),
+    ("Exports rose in September from the previous month.", THURSDAY, "previous", "DATE", "1989-08", None),
+    ("The previous week, he resigned.", MONDAY, "previous", "DATE", "2022-W10", None),
+    # a year shortened to two digits after an apostrophe
+    ("The bridge was built in '87.", MONDAY, "87", "DATE", "1987", None),
+    ("The floods of '05 ruined the harvest.", MONDAY, "05", "DATE", "2005", None),
+    ("Sales peaked in the fall of '98.", MONDAY, "fall", "DATE", "1998-FA", None),
+    ("The mine flooded in October '87.", THURSDAY, "October", "DATE", "1987-10", None),
 ]
 
 

@@ -25,6 +25,7 @@ from service.extract.dates.timex import (
     safe_date,
     season_value,
     shift_weekday,
+    two_digit_year,
     year_for,
     year_number,
 )
@@ -57,7 +58,7 @@ def resolve_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
     if month > 12 >= day:
         month, day = day, month
     if year < 100:
-        year += 2000 if year + 2000 <= ctx.reference.year + 10 else 1900
+        year = two_digit_year(year, ctx.reference)
     found = safe_date(year, month, day)
     return day_timex(found) if found else None
 
@@ -82,7 +83,11 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     day = int(m.group("day"))
     relation = (m.groupdict().get("rel") or "").lower()
-    year = year_number(m.group("year")) if m.group("year") else _year_of(ctx, month, day, relation)
+    year = (
+        year_number(m.group("year"), ctx.reference)
+        if m.group("year")
+        else _year_of(ctx, month, day, relation)
+    )
     found = safe_date(year, month, day)
     return Timex(TimexType.DATE, found.isoformat() if found else None)  # "Feb. 30": a date, but no such day
 
@@ -99,7 +104,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if relation in ("each", "every"):
         return Timex(TimexType.SET, f"XXXX-{month:02d}")
     if m.group("year"):
-        year = year_number(m.group("year"))
+        year = year_number(m.group("year"), ctx.reference)
     elif m.group("year_rel"):  # "February this year"
         year = ctx.reference.year + lex.RELATION_STEPS[m.group("year_rel").lower()]
     else:
@@ -158,8 +163,8 @@ _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINA
 
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    if not m.group("year").isdigit():  # spoken: "nineteen ninety-six"
-        return Timex(TimexType.DATE, str(year_number(m.group("year"))))
+    if not m.group("year").isdigit() and not m.group("year").startswith("'"):  # "nineteen ninety-six"
+        return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
     before = ctx.text[max(0, ctx.start - 5) : ctx.start].lower()
     if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
         return Timex(TimexType.DATE, m.group("year"))
@@ -181,7 +186,7 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
         and ctx.word_before() not in lex.DATE_PREPOSITIONS
     ):
         return None
-    return Timex(TimexType.DATE, str(year_number(m.group("year"))))
+    return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
 
 
 def resolve_decade(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -208,7 +213,7 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Timex | None:
 def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     season = lex.SEASONS[m.group("season").lower()]
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-{season}")
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-{season}")
     word = (m.group("rel") or "").lower()
     if not word and ctx.word_before() not in lex.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a fall in sales"
@@ -227,7 +232,7 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     if not _is_capitalised(m.group("holiday").lstrip("the ")) and name not in ("christmas", "easter"):
         return None
     if m.group("year"):
-        found = holiday_date(name, year_number(m.group("year")))
+        found = holiday_date(name, year_number(m.group("year"), ctx.reference))
         return day_timex(found) if found else None
     ref = ctx.reference
     dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]

@@ -38,7 +38,7 @@ def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     quarter = lex.QUARTER_ORDINALS[m.group("ord").lower()]
     year_text = m.group("year") or m.group("year2")
     if year_text:
-        year = year_number(year_text)
+        year = year_number(year_text, ctx.reference)
     elif m.group("rel") or m.group("year2_rel"):
         relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
         year = ctx.reference.year + lex.RELATION_STEPS[relation]
@@ -57,7 +57,7 @@ def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     quarter = int(m.group("quarter"))
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_number(m.group('year'))}-Q{quarter}")
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-Q{quarter}")
     return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
 
 
@@ -80,7 +80,7 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
         month = lex.MONTHS[ended.group("month").lower()]
         day = int(ended.group("day"))
         year = (
-            year_number(ended.group("year"))
+            year_number(ended.group("year"), ctx.reference)
             if ended.group("year")
             else year_for(ctx.reference, month, day, Tense.PAST)
         )
@@ -88,7 +88,7 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
     year, quarter = ctx.last_quarter or previous_quarter(ctx.reference)
     earlier = re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words)
     if m.group("year"):
-        year = year_number(m.group("year"))
+        year = year_number(m.group("year"), ctx.reference)
     elif earlier:
         year -= 1
     if ctx.year_to_date and "quarter" not in words and (earlier or m.group("year")):
@@ -115,4 +115,4 @@ def resolve_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, str(year_number(m.group("year"))))
+    return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))

@@ -33,6 +33,10 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     if relation == "the" and unit in ("year", "quarter"):
         return None  # read by the rules for "the year" and "the quarter"
     step = {"last": -1, "this past": -1, "previous": -1, "the previous": -1, "next": 1}.get(relation, 0)
+    if relation in ("previous", "the previous") and (anchored := _step_from_last_named(ctx, unit, -1)):
+        return Timex(
+            TimexType.DATE, anchored
+        )  # "sold in 1987; the previous year": 1986, as TimeML anchors it
     if unit == "weekend":
         monday = ref - dt.timedelta(days=ref.weekday())
         target = monday + dt.timedelta(weeks=step)
@@ -109,14 +113,26 @@ def resolve_adjective_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, duration(parse_number(m.group("num")), m.group("unit")))
 
 
+_RATE_BEFORE = re.compile(
+    r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", re.IGNORECASE
+)
+
+
+def _after_an_amount(ctx: Context) -> bool:
+    """Whether the word before the match counts something ("$5 billion", "twice", "200 shares")."""
+    if _RATE_BEFORE.search(ctx.text[max(0, ctx.start - 25) : ctx.start]):
+        return True
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    before = ctx.doc[span.start - 1] if span is not None and span.start > 0 else None
+    return before is not None and before.tag_ in ("NNS", "NNPS")
+
+
 def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'$5 billion a year' is a rate (SET); 'each year' too."""
+    """'$5 billion a year', 'three meals a day' are rates (SET); 'each year' too; 'for a year' a length."""
     unit = m.group("unit").lower()
     every = m.group("every").lower()
-    if every == "a":
-        before = ctx.text[max(0, ctx.start - 25) : ctx.start]
-        if not re.search(r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", before):
-            return Timex(TimexType.DURATION, duration(1, unit))
+    if every == "a" and not _after_an_amount(ctx):
+        return Timex(TimexType.DURATION, duration(1, unit))
     return Timex(TimexType.SET, duration(1, unit))
 
 
@@ -144,12 +160,20 @@ def resolve_anaphoric(m: re.Match[str], ctx: Context) -> Timex | None:
     step = lex.ANAPHORIC_STEPS.get(step_word, 0)
     if m.group("dir") and not re.match(r"\s*(?:[,.;:)]|$)", ctx.text[m.end() : m.end() + 2]):
         return Timex(TimexType.DATE, None)  # "the day before the vote": a day the text does not date
-    if unit == "year":
-        return Timex(TimexType.DATE, str(ctx.last_year + step) if ctx.last_year else None)
-    if unit == "month" and ctx.last_month is not None:  # "in March ... the following month"
-        return Timex(TimexType.DATE, (ctx.last_month + relativedelta(months=step)).strftime("%Y-%m"))
-    if ctx.last_day is None:
-        return Timex(TimexType.TIME if m.group("part") else TimexType.DATE, None)
     if m.group("part"):
+        if ctx.last_day is None:
+            return Timex(TimexType.TIME, None)
         return day_timex(ctx.last_day + dt.timedelta(days=step), m.group("part"))
-    return Timex(TimexType.DATE, anchor_unit(ctx.last_day, unit, step))
+    return Timex(TimexType.DATE, _step_from_last_named(ctx, unit, step))
+
+
+def _step_from_last_named(ctx: Context, unit: str, step: int) -> str | None:
+    """The period `step` units from the last one of that unit the text named ("in March ... the
+    following month" → April); None when it named none."""
+    if unit == "year":
+        return str(ctx.last_year + step) if ctx.last_year else None
+    if unit == "month":
+        return (ctx.last_month + relativedelta(months=step)).strftime("%Y-%m") if ctx.last_month else None
+    if unit in ("week", "day"):
+        return anchor_unit(ctx.last_day, unit, step) if ctx.last_day else None
+    return None

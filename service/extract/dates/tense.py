@@ -19,7 +19,9 @@ class Tense(Enum):
     FUTURE = "future"
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+_FUTURE_AUX = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "must", "should", "may", "might", "can", "ca"}
+)
 
 
 def _is_past(token: Token) -> bool:
@@ -28,6 +30,17 @@ def _is_past(token: Token) -> bool:
 
 def _is_pluperfect(verb: Token) -> bool:
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _is_to_be_done(verb: Token) -> bool:
+    """'is to meet', 'are to be completed': a present 'be' with a 'to' infinitive is a plan."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -57,6 +70,10 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
         if _is_pluperfect(token.head):
             return Tense.PAST  # "had been scheduled to expire Friday": a plan that has passed
         return Tense.FUTURE  # "is set to resume Monday"
+    if _is_to_be_done(token):
+        return Tense.FUTURE  # "the talks are to resume Friday"
+    if token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_ in lex.PLANNED_PARTICIPLES:
+        return Tense.FUTURE  # "the vote, expected Friday, ..."
     if token.tag_ == "VB" and token.dep_ == "xcomp" and _is_past(token.head):
         return None  # "agreed to buy it in February": after the agreement, before or after today
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):

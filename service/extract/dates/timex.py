@@ -54,16 +54,26 @@ def parse_number(text: str) -> int | float | None:
     return None
 
 
-def year_number(text: str) -> int:
-    """'1996' → 1996, 'nineteen ninety-six' → 1996, 'two thousand and one' → 2001."""
+def year_number(text: str, reference: dt.date) -> int:
+    """'1996' → 1996, 'nineteen ninety-six' → 1996, 'two thousand and one' → 2001, "'87" → 1987 (next
+    to a reference in the 1990s)."""
     if text.isdigit():
         return int(text)
+    if text.startswith("'"):
+        return two_digit_year(int(text[1:]), reference)
     words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and", "").split(" ")
     if words[:2] == ["two", "thousand"]:
         return 2000 + int(parse_number(" ".join(words[2:])) or 0)
     century = lex.NUMBER_WORDS[words[0]] * 100
     rest = [w for w in words[1:] if w not in ("oh", "hundred")]
     return century + int(parse_number(" ".join(rest)) or 0) if rest else century
+
+
+def two_digit_year(digits: int, reference: dt.date) -> int:
+    """The year ending in `digits` in the century that puts it at most ten years after the reference."""
+    century = reference.year // 100 * 100
+    year = century + digits
+    return year if year <= reference.year + 10 else year - 100
 
 
 # ---------------------------------------------------------------------------------------------------
