@@ -20,6 +20,7 @@ from service.extract.claim_terms import char_terms, party_terms
 from service.extract.denial_lexicon import (
     BACK_REFERENCE_PRONOUNS,
     CLAIM_NOUNS,
+    DEFINITE_DETERMINERS,
     FALSITY_ADJECTIVES,
     FALSITY_NOUNS,
     KIND_FAMILIES,
@@ -117,7 +118,7 @@ def _pair_pointing_back(
     if not earlier:  # a headline denial answers a claim the article reports below it
         best = _best_overlap(probe, others, MIN_SHARED, 0.0)
         if best is None:
-            return None
+            return _introduced(article, denial)
         return _link(text, denial, _first_statement(best[0], eligible), "content_overlap", best[1], best[2])
     pronoun = noun is not None and noun.lower_ in BACK_REFERENCE_PRONOUNS
     if pronoun and earlier[-1].start >= denial.start:  # "When X says Y, I don't believe that": Y
@@ -144,11 +145,31 @@ def _pair_pointing_back(
     # nearness is counted to the start of the denier's utterance: the statement it answers comes before it
     chosen = _back_reference(probe, compatible or earlier, denial.opens, article.common, near_ok)
     if chosen is None:
-        return None
+        return _introduced(article, denial)
     candidate, shared, score = chosen
     route: Route = "back_reference" if denial.target.reference is not None else "content_overlap"
     terms = shared if route == "content_overlap" or shared else _reference(denial)
     return _link(text, denial, _first_statement(candidate, eligible), route, terms, score)
+
+
+def _introduced(article: Article, denial: FoundDenial) -> ClaimPair | None:
+    """'the statistics are fabricated', no one quoted: the writer's sentence that introduced the statistics
+    (the first before the denial naming them) states the claim."""
+    noun = denial.target.noun
+    if noun is None or denial.headline or noun.lemma_.lower() not in CLAIM_NOUNS - OPINION_NOUNS:
+        return None
+    if _named_owners(noun) or not any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children
+    ):
+        return None
+    term = article.token_terms[noun.i]
+    first = next((s for s in article.written if s.end <= denial.start and term in s.terms), None)
+    if first is None:
+        return None
+    start, end = trim(article.text, first.start, first.end)
+    return _link(
+        article.text, denial, replace(first, start=start, end=end), "back_reference", _reference(denial), 0.3
+    )
 
 
 def _named_owners(noun: Token) -> list[Token]:

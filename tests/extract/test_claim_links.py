@@ -216,3 +216,27 @@ def test_a_denied_clause_the_writer_stated_before_takes_that_sentence(nlp: Langu
     text = f"{first} The minister denied that waterboarding is torture."
     pairs = find_pairs(nlp, text)
     assert [(p.claim.text, p.claim.claimant) for p in pairs] == [(first.rstrip("."), None)]
+
+
+INTRODUCED = "A charity posted a chart of invented crime figures on its website on Monday"
+NOTION = "A columnist floated the notion of a four-day week in his Monday column"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "denial", "paired"),
+    [
+        (INTRODUCED, "The figures are false, the police said.", True),
+        (INTRODUCED, "Such figures are false, the police said.", False),  # no particular figures
+        (INTRODUCED, "The charity's figures are false, the police said.", False),  # a named owner
+        (NOTION, "The notion is false, the police said.", False),  # may name a view
+    ],
+)
+def test_a_definite_claim_noun_with_nothing_quoted_takes_the_sentence_introducing_it(
+    nlp: Language, introduced: str, denial: str, paired: bool
+) -> None:
+    """'the figures are false', no one quoted: the writer's sentence that introduced the figures."""
+    text = f"{introduced}. Police chiefs met on Tuesday to plan the budget. {denial}"
+    pairs = find_pairs(nlp, text)
+    assert [(p.claim.text, p.link.route) for p in pairs] == (
+        [(introduced, "back_reference")] if paired else []
+    )
