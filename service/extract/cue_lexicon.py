@@ -46,6 +46,11 @@ CLAUSE_VERBS = frozenset(
     """.split()
 )
 
+# Clause verbs that name an addressee before the clause ("told reporters he …", "warned allies that …").
+ADDRESSEE_VERBS = frozenset(
+    "advise assure caution convince inform notify persuade promise reassure remind tell warn".split()
+)
+
 # Content is the quote after a colon that ends the cue's clause: X said: "…"
 COLON_VERBS = frozenset(
     """

@@ -24,7 +24,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from schemas import Cue, Quote, QuoteKind
-from service.extract.cue_lexicon import DATA_SOURCE_NOUNS, LEXICON, WEAK_CUES, CueLexicon
+from service.extract.cue_lexicon import ADDRESSEE_VERBS, DATA_SOURCE_NOUNS, LEXICON, WEAK_CUES, CueLexicon
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 from service.extract.syntax import child_by_dep
@@ -53,6 +53,8 @@ MAX_ATTRIBUTION_CHARS = 200
 MAX_CONTINUATION_GAP = 60
 # The most tokens a clause framing a quote ("…," the spokesman for the ministry said) may have.
 MAX_FRAME_TOKENS = 12
+# The most words a subject right after a cue may have ("the new head of the agency").
+MAX_SUBJECT_TOKENS = 8
 # ... and a bare attribution with a long apposition ("…," Ann Lee, the director of …, said).
 MAX_BARE_FRAME_TOKENS = 20
 # Dependencies of a speaker's head that are not part of the speaker mention ("Trump and Ryan" stay whole).
@@ -192,8 +194,9 @@ def _is_cue_verb(token: Token) -> bool:
 
 
 def _clause_content(clause: Token, cue: Token) -> tuple[int, int] | None:
-    """The clause on its side of the cue ("talks that experts say could …" loses "that")."""
-    tokens = _subtree(clause)
+    """The clause on its side of the cue ("talks that experts say could …" loses "that"), less the cue's own
+    words when the parser hung the cue inside it."""
+    tokens = _subtree(clause, without=cue if clause.is_ancestor(cue) else None)
     side = [t for t in tokens if (t.i > cue.i) == (clause.i > cue.i)]
     tokens = side or tokens
     while tokens and (tokens[0].lower_ in _COMPLEMENTIZERS and tokens[0].dep_ == "mark"):
@@ -325,7 +328,11 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
         if named:  # "…," Lee barked: a verb has no compound, the parser missed its subject
             return _phrase(named[-1])
         passive_subject = child_by_dep(current, "nsubjpass")  # "X is expected to …", "X is assured of …"
-        if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES:
+        addressed = (
+            current.lemma_.lower() in ADDRESSEE_VERBS and child_by_dep(current, "ccomp", "xcomp") is not None
+        )
+        # ^ but "we are told that …" names who heard it, not who told it
+        if passive_subject is not None and passive_subject.lower_ not in _EXPLETIVES and not addressed:
             return _phrase(passive_subject)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             noun = current.head  # "a statement saying …", but "X issued a statement saying …": X
@@ -418,11 +425,11 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         return _noun_cue(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    clause = child_by_dep(token, "ccomp")
+    clause = child_by_dep(token, "ccomp") or _that_clause(token)
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
     if clause is None and lemma in lexicon.clause:
-        clause = _clause_in_phrase(token)
+        clause = _clause_in_phrase(token) or _clause_after(token)
     if clause is not None and _across_paragraph(token, clause):
         clause = None
     if clause is not None and lemma in lexicon.clause:
@@ -549,16 +556,42 @@ def _interrupting(cue_verb: Token, cue: tuple[int, int]) -> Attribution | None:
     return Attribution(content, cue, _phrase(subject), "interrupting")
 
 
+def _that_clause(cue: Token) -> Token | None:
+    """ "recalled in 2008 that before the vote, …": a reported clause the parser took for an adverbial
+    one, which its "that" gives away."""
+    for clause in (c for c in cue.rights if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS for m in clause.children):
+            return clause
+    return None
+
+
 def _clause_after(cue: Token) -> Token | None:
-    """The verb of a clause right after the cue ("…, Cruz said he is certain …"), which the parser may
-    have missed in favour of a phrase before the cue ("In a statement released …, X said he …")."""
-    following = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
-    if following and following[0].lower_ in _COMPLEMENTIZERS:
-        following = following[1:]
-    subject = following[0] if following else None
-    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i <= subject.i:
-        return None
-    return subject.head
+    """The verb of a clause right after the cue ("…, Cruz said he is certain …"), or after its addressee
+    and time ("told reporters on Monday he …"), which the parser may have hung elsewhere: on a phrase
+    before the cue ("In a statement released …, X said he …"), or above the cue ("days after X told the
+    paper he was …" → "was" heads "told")."""
+    doc = cue.doc
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None  # "when they were announced, Lee said …": nothing is reported
+    position, addressed = cue.i + 1, False
+    for child in cue.rights:
+        addressee = child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ADDRESSEE_VERBS
+        if child.left_edge.i != position or not (addressee or child.dep_ in ("prep", "npadvmod")):
+            break
+        position, addressed = child.right_edge.i + 1, addressed or addressee
+    while position < cue.sent.end and (
+        doc[position].is_space
+        or (addressed and doc[position].text == ",")  # "told CNN, his plan …"
+        or (doc[position].lower_ in _COMPLEMENTIZERS and doc[position].dep_ == "mark")
+    ):
+        position += 1
+    for token in doc[position : min(position + MAX_SUBJECT_TOKENS, cue.sent.end)]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == position:
+            verb = token.head
+            return verb if verb.i > token.i and verb.dep_ not in ("relcl", "acl") else None
+        if token.pos in (VERB, AUX):
+            break
+    return None
 
 
 def _noun_cue(noun: Token) -> Attribution | None:

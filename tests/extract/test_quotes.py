@@ -148,6 +148,14 @@ PATTERNS = [
         "Karl Weber",
         "argued",
     ),
+    # a reported clause the parser took for an adverbial one: its "that" gives it away
+    (
+        "The coach recalled in 1990 that after the final, the team wasn't taken as seriously by the league.",
+        "the team wasn't taken as seriously",
+        "indirect",
+        "The coach",
+        "recalled",
+    ),
 ]
 
 
@@ -379,6 +387,22 @@ def test_speaker_choices(nlp: Language, text: str, fragment: str, speaker: str, 
     assert quote.cue is not None and quote.cue.text == cue
 
 
+def test_a_cue_the_parser_hung_inside_its_clause_reports_the_clause_after_its_addressee(
+    nlp: Language,
+) -> None:
+    text = (
+        'The vote comes just three days after Lee told The Daily Herald he was "not quite there yet" on'
+        " backing Kim, who faces a primary in May."
+    )
+    quote = _find(_quotes(nlp, text), "not quite there yet")
+    assert quote.text.startswith("he was")
+    assert (quote.kind, quote.cue and quote.cue.text, quote.speaker and quote.speaker.text) == (
+        "partial",
+        "told",
+        "Lee",
+    )
+
+
 def test_quote_after_the_colon_that_closes_a_reported_clause_goes_on_with_it(nlp: Language) -> None:
     text = 'Ms. Okoro argued that a ceasefire was within reach: "In diplomacy, the hard part is always the first step."'
     quote = _find(_quotes(nlp, text), "In diplomacy")
@@ -600,6 +624,8 @@ def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language
         "It is difficult to explain the appeal of the new scheme.",
         "Across Bavaria, it is unwise to assume the coalition has survived.",
         "It's tempting to blame the referee and call the league corrupt.",
+        # those who are told something did not say it
+        "The farmers are being told that the subsidy will end next year.",
     ],
 )
 def test_reported_speech_with_no_source_is_not_a_quote(nlp: Language, text: str) -> None:
