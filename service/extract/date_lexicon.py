@@ -117,6 +117,9 @@ EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday
 # Verbs whose infinitive complement is still to come ("is expected to meet Monday").
 FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise prepare hope aim".split())
 
+# Adverbs that make what their verb governs recur: "is usually held in the second quarter" (a SET).
+HABITUAL_ADVERBS = frozenset("usually typically normally generally traditionally customarily".split())
+
 # Participles after a noun that put its date ahead: "the vote, expected Friday", "talks planned for May".
 PLANNED_PARTICIPLES = frozenset("expect schedule plan slate".split())
 

@@ -259,6 +259,22 @@ CASES = [
         None,
     ),
     ("Hate groups grew over the past year.", MONDAY, "past year", "DATE", "2021", None),
+    # a half without a year is the nearest half, not the half holding the nearest such quarter
+    ("Output for the first half: flat.", THURSDAY, "first half", "DATE", "1989-H1", None),
+    # quarters named by their last month, ended "to" a day, in pairs, and recurring
+    ("Profit fell in the September quarter.", THURSDAY, "September", "DATE", "1989-Q3", None),
+    ("Orders rose in the quarter to June 30.", THURSDAY, "quarter", "DATE", "1989-Q2", None),
+    ("Profit rose in the second and third quarters.", THURSDAY, "second", "DATE", "1989-Q2", None),
+    ("Profit rose in the second and third quarters.", THURSDAY, "third", "DATE", "1989-Q3", None),
+    (
+        "Profit will rise in the third and fourth quarters of 1990.",
+        THURSDAY,
+        "third",
+        "DATE",
+        "1990-Q3",
+        None,
+    ),
+    ("Sales usually peak in the fourth quarter.", THURSDAY, "fourth", "SET", "XXXX-Q4", None),
     # more seasons, holidays, weeks and months
     ("The drought began last fall.", MONDAY, "fall", "DATE", "2021-FA", None),
     ("The road will open next spring.", MONDAY, "spring", "DATE", "2023-SP", None),
@@ -287,7 +303,9 @@ CASES = [
     ("The union went on strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2022-02", None),
     ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
     ("The police have scheduled a press briefing Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
-    # a modal, 'is to', and a planning participle after a noun point ahead
+    # a modal, 'is to', and a planning participle after a noun point ahead; so does the verb of the
+    # subject a date hangs on
+    ("Talks on Friday will settle it.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("Bidders must reply by Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("The talks are to resume Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
     ("The ballot, expected Friday, could split the party.", MONDAY, "Friday", "DATE", "2022-03-18", None),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from service.extract.dates.tense import Tense, governing_tense
+from service.extract.dates.tense import Tense, governing_tense, is_habitual
 from service.extract.dates.timex import Timex
 
 
@@ -32,6 +32,10 @@ class Context:
     @property
     def tense(self) -> Tense | None:
         return governing_tense(self.doc, self.start, self.end)
+
+    @property
+    def habitual(self) -> bool:
+        return is_habitual(self.doc, self.start, self.end)
 
     def word_before(self) -> str:
         """The word just before the match, lower case ("in" for "in May"); empty at the start."""

@@ -35,20 +35,34 @@ def year_ago(ctx: Context) -> Timex:
 
 
 def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
-    quarter = lex.QUARTER_ORDINALS[m.group("ord").lower()]
-    year_text = m.group("year") or m.group("year2")
+    """'the third quarter', 'the first half of 1990', and the first of a pair ("the second and third
+    quarters"), whose match holds only its ordinal."""
+    groups = m.groupdict()
+    half = (groups.get("unit") or "quarter").lower() == "half"
+    number = lex.QUARTER_ORDINALS[m.group("ord").lower()]
+    number = min(number, 2) if half else number  # "the final half" is the second
+    year_text = groups.get("year") or groups.get("year2")
+    relation = groups.get("rel") or groups.get("year2_rel")
     if year_text:
         year = year_number(year_text, ctx.reference)
-    elif m.group("rel") or m.group("year2_rel"):
-        relation = (m.group("rel") or m.group("year2_rel")).split()[0].lower()
-        year = ctx.reference.year + lex.RELATION_STEPS[relation]
+    elif relation:
+        year = ctx.reference.year + lex.RELATION_STEPS[relation.split()[0].lower()]
+    elif ctx.habitual:  # "is usually held in the second quarter": every year's
+        return Timex(TimexType.SET, f"XXXX-{'H' if half else 'Q'}{number}")
     else:
-        year = quarter_year(ctx.reference, quarter, ctx.tense)
-    if m.group("ago"):
+        year = quarter_year(ctx.reference, number, ctx.tense, 6 if half else 3)
+    if groups.get("ago"):
         year -= 1
-    if m.group("unit").lower() == "half":
-        return Timex(TimexType.DATE, f"{year}-H{min(quarter, 2)}")
-    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{year}-{'H' if half else 'Q'}{number}")
+
+
+def resolve_month_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the September quarter': the calendar quarter that month closes."""
+    month = lex.MONTHS[m.group("month").lower()]
+    quarter = quarter_of(month)
+    if m.group("year"):
+        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
 
 
 def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -61,7 +75,7 @@ def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
 
 
-_ENDED_ON = re.compile(rf"\s+(?:ended|ending|through)\s+{MONTH}\s+{DAY}(?:\s*,?\s*{YEAR})?", re.IGNORECASE)
+_ENDED_ON = re.compile(rf"\s+(?:ended|ending|through|to)\s+{MONTH}\s+{DAY}(?:\s*,?\s*{YEAR})?", re.IGNORECASE)
 
 
 def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:

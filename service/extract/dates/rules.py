@@ -180,12 +180,31 @@ RULES: tuple[Rule, ...] = (
         rx(
             rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?\s+))?"
             r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
-            r"(?P<unit>quarter|half)(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
+            r"(?P<unit>quarter|half)(?:(?<=quarter)s(?=\W))?"  # "the second and third quarters"
+            r"(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<year2_rel>last|this|next)\s+year))?"
         ),
         quarters.resolve_ordinal_quarter,
         ("quarter", "half"),
         (10, 4),
+    ),
+    Rule(
+        "paired_quarter",
+        rx(
+            r"(?:the\s+)?(?P<ord>first|second|third|fourth)"
+            r"(?=\s+and\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarters\b"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>(?:1[5-9]|20)\d\d))?)"
+        ),
+        quarters.resolve_ordinal_quarter,
+        ("first", "second", "third", "fourth"),
+        (1, 8),
+    ),
+    Rule(
+        "month_quarter",
+        rx(rf"the\s+{MONTH}(?:\s+{YEAR})?\s+quarter(?![\s-]+(?:hour|mile|point)s?\b)"),
+        quarters.resolve_month_quarter,
+        _MONTH_WORDS,
+        (1, 2),
     ),
     Rule(
         "quarter_code",

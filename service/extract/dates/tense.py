@@ -43,27 +43,41 @@ def _is_to_be_done(verb: Token) -> bool:
     )
 
 
-def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past."""
+def _is_clause_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
+
+
+def _path_to_verb(doc: Doc, start: int, end: int) -> list[Token]:
+    """The words from the span's root up to the verb that governs it, or up to four words when no verb
+    is that near: "met on Monday" is Monday → on → met, "sales in the first half were flat" half → in →
+    sales → were; further up is another clause's verb."""
     if not doc.has_annotation("DEP"):
-        return None
+        return []
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return []
+    path = [span.root]
+    while not _is_clause_verb(path[-1]) and len(path) < 4 and path[-1].head is not path[-1]:
+        path.append(path[-1].head)
+    return path
+
+
+def is_habitual(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb governing the span says it recurs ("is usually held in the second quarter")."""
+    path = _path_to_verb(doc, start, end)
+    verb = path[-1] if path and _is_clause_verb(path[-1]) else None
+    return verb is not None and any(c.lower_ in lex.HABITUAL_ADVERBS for c in verb.children)
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past."""
+    path = _path_to_verb(doc, start, end)
+    if any(word.lower_ in lex.FUTURE_WORDS for word in path):
+        return Tense.FUTURE  # "payable Dec. 1", "due Monday"
+    if not path or not _is_clause_verb(path[-1]):
         return None
-    token = span.root
-    preposition = ""
-    for _ in range(3):  # "met on Monday": Monday → on → met; further up is another clause's verb
-        if token.lower_ in lex.FUTURE_WORDS:
-            return Tense.FUTURE  # "payable Dec. 1", "due Monday"
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-            break
-        if token.dep_ == "prep":
-            preposition = token.lower_
-        if token.head is token:
-            return None
-        token = token.head
-    else:
-        return None
+    token = path[-1]
+    preposition = next((word.lower_ for word in reversed(path) if word.dep_ == "prep"), "")
     if token.lemma_ in lex.DEFERRING_VERBS and preposition in lex.DEFERRED_TO:
         return Tense.FUTURE  # "postponed the vote until Tuesday", "was set for Nov. 21"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in lex.FUTURE_HEADS:

@@ -92,19 +92,19 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def quarter_year(reference: dt.date, quarter: int, tense: Tense | None) -> int:
-    """Year of a quarter named without one: the latest begun under a past verb, else the nearest, the
-    side the verb points away from counting double: "the fourth quarter" in January is the one just
-    ended, "will report third-quarter earnings" in October the one that has ended, and "will slow in the
-    third quarter" in January the one to come."""
+def quarter_year(reference: dt.date, quarter: int, tense: Tense | None, months: int = 3) -> int:
+    """Year of a quarter (or, with `months` 6, a half) named without one: the latest begun under a past
+    verb, else the nearest, the side the verb points away from counting double: "the fourth quarter" in
+    January is the one just ended, "will report third-quarter earnings" in October the one that has
+    ended, and "will slow in the third quarter" in January the one to come."""
     years = (reference.year - 1, reference.year, reference.year + 1)
-    firsts = {year: dt.date(year, 3 * quarter - 2, 1) for year in years}
+    firsts = {year: dt.date(year, months * (quarter - 1) + 1, 1) for year in years}
     if tense is Tense.PAST:
         return max(year for year in years if firsts[year] <= reference)
     ahead, behind = (1, 2) if tense is Tense.FUTURE else (2, 1)  # news mostly reports the past
 
     def distance(year: int) -> int:
-        last = firsts[year] + relativedelta(months=3, days=-1)
+        last = firsts[year] + relativedelta(months=months, days=-1)
         return max(0, behind * (reference - last).days, ahead * (firsts[year] - reference).days)
 
     return min(years, key=distance)
