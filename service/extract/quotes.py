@@ -350,7 +350,7 @@ def _subject_by_parse(verb: Token) -> tuple[int, int] | None:
         current = current.head
         if current.dep_ == "prep" and current.head is not current:  # "by saying": past the preposition
             current = current.head
-        if reported and current.dep_ == "ccomp" and _is_cue_verb(current.head):
+        if reported and current.dep_ == "ccomp" and _is_cue_verb(current.head) and current.head.i < current.i:
             current = current.head  # "X insisted that he won, adding …": the parser hung "adding" low
     return None
 

@@ -370,6 +370,14 @@ SPEAKER_CHOICES = [
         "Ingrid Solberg",
         "attacking",
     ),
+    # a participle's subject is not taken from a verb of saying that comes later, inside the quote
+    (
+        "Mayor Holt didn’t seem particularly moved by the council’s vote on Monday, telling reporters,"
+        " “A lot of people said the budget should be cut.”",
+        "budget should be cut",
+        "Mayor Holt",
+        "telling",
+    ),
     # a participle set off by commas is the moment of speaking, not part of the speaker
     (
         "The governor, speaking at a rally in Dover on Friday, said the levy would be cut by half.",
