@@ -179,6 +179,7 @@ def _subtree(token: Token, without: Token | None = None) -> list[Token]:
     """The token's subtree, less `without`'s and less a reported conjunct ("he agrees X and said Y":
     "said Y" is an attribution of its own)."""
     reported = next((c for c in token.rights if c.dep_ in ("conj", "advcl") and _is_cue_verb(c)), None)
+    reported = reported or _closing_reported_relative(token)
     if reported is None and without is None:
         return list(token.subtree)
     skip = set() if without is None else {t.i for t in without.subtree}
@@ -186,6 +187,16 @@ def _subtree(token: Token, without: Token | None = None) -> list[Token]:
     while reported is not None and end > token.i and token.doc[end].dep_ in ("cc", "punct"):
         end -= 1
     return [t for t in token.subtree if t.i not in skip and t.i <= end]
+
+
+def _closing_reported_relative(token: Token) -> Token | None:
+    """ "criticized the plan, which the auditors said was flawed": a relative clause that closes the
+    content and reports someone's words is an attribution of its own."""
+    last = token.right_edge
+    for relative in (t for t in token.subtree if t.i > token.i and t.dep_ == "relcl" and _is_cue_verb(t)):
+        if relative.right_edge.i == last.i and relative.left_edge.i > token.i + 1:
+            return relative
+    return None
 
 
 def _is_cue_verb(token: Token) -> bool:

@@ -395,6 +395,22 @@ def test_speaker_choices(nlp: Language, text: str, fragment: str, speaker: str, 
     assert quote.cue is not None and quote.cue.text == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor criticized the new budget, which the auditors said was badly flawed.", "the auditors"),
+        ("Lee attacked the tunnel plan, which the engineers said would cost twice as much.", "the engineers"),
+    ],
+)
+def test_a_closing_relative_clause_that_reports_words_is_an_attribution_of_its_own(
+    nlp: Language, text: str, source: str
+) -> None:
+    outer, inner = _quotes(nlp, text)
+    assert "which" not in outer.text and outer.cue is not None and outer.cue.text != "said"
+    assert inner.cue is not None and inner.cue.text == "said"
+    assert inner.speaker is not None and inner.speaker.text == source
+
+
 def test_a_cue_the_parser_hung_inside_its_clause_reports_the_clause_after_its_addressee(
     nlp: Language,
 ) -> None:
