@@ -113,24 +113,29 @@ def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate
 _YEAR_TO_DATE = re.compile(r"the\s+(?:first|latest)?\s*", re.IGNORECASE)
 
 
+# Rules that name a quarter or a half outright ("the third quarter", "the September quarter", "Q3", "the
+# first half"), which later references ("the quarter", "the same period a year earlier") point back to.
+_NAMED_PERIOD_RULES = frozenset({"ordinal_quarter", "paired_quarter", "month_quarter", "quarter_code"})
+
+
 def _remember(ctx: Context, candidate: Candidate) -> None:
-    """Note the quarter, day, month and year the text named last, for the expressions that point back."""
+    """Note the quarter or half, day, month and year the text named last, for the expressions that point back."""
     timex = candidate.timex
     value = timex.value or ""
     if timex.type is TimexType.DURATION and re.fullmatch(r"P\d+M", value):
         ctx.year_to_date = ctx.year_to_date or _YEAR_TO_DATE.match(ctx.text, candidate.start) is not None
     if timex.type is not TimexType.DATE and timex.type is not TimexType.TIME:
         return
-    quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
-    bounds = interval_of(value) if quarter else None
+    period = re.match(r"^(\d{4})-([QH])([1-4])$", value)
+    bounds = interval_of(value) if period else None
     year_ago = candidate.match is not None and candidate.match.groupdict().get("ago")
-    if quarter and bounds and not year_ago:
+    if period and bounds and not year_ago:
         ctx.year_to_date = False
-        # The first quarter an article names is the one it reports on, even one not over yet (a fiscal
+        # The first period an article names is the one it reports on, even one not over yet (a fiscal
         # quarter); later, a quarter still under way is a forecast ("a fourth-quarter charge").
-        begun = bounds.first_day <= ctx.reference and ctx.last_quarter is None
-        if (bounds.last_day < ctx.reference or begun) and candidate.rule == "ordinal_quarter":
-            ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
+        begun = bounds.first_day <= ctx.reference and ctx.last_period is None
+        if (bounds.last_day < ctx.reference or begun) and candidate.rule in _NAMED_PERIOD_RULES:
+            ctx.last_period = (int(period.group(1)), period.group(2), int(period.group(3)))
     day = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if day:
         ctx.last_day = safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))

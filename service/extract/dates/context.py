@@ -23,7 +23,7 @@ class Context:
     text: str  # doc.text, which spaCy rebuilds on every access
     start: int = 0
     end: int = 0
-    last_quarter: tuple[int, int] | None = None  # (year, quarter) of the last quarter named
+    last_period: tuple[int, str, int] | None = None  # the last quarter or half named: (1989, "Q", 3)
     last_day: dt.date | None = None
     last_month: dt.date | None = None  # the first day of the last month named
     last_year: int | None = None

@@ -2,7 +2,7 @@
 finance-style references back to them ("the quarter", "the year-earlier period").
 
 Why apart: a company report speaks of the quarter it is about; "the quarter" and "a year earlier" are
-that quarter and the same quarter a year before, remembered in `Context.last_quarter`.
+that quarter and the same quarter a year before, remembered in `Context.last_period`.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from service.extract.dates.timex import (
 
 
 def year_ago(ctx: Context) -> Timex:
-    """'a year ago', 'year-earlier': in an article about a quarter, that quarter a year before; after
-    'the nine months', the year before."""
-    if ctx.last_quarter is not None and not ctx.year_to_date:
-        year, quarter = ctx.last_quarter
-        return Timex(TimexType.DATE, f"{year - 1}-Q{quarter}")
+    """'a year ago', 'year-earlier': in an article about a quarter (or a half), that quarter a year
+    before; after 'the nine months', the year before."""
+    if ctx.last_period is not None and not ctx.year_to_date:
+        year, letter, number = ctx.last_period
+        return Timex(TimexType.DATE, f"{year - 1}-{letter}{number}")
     return Timex(TimexType.DATE, str(ctx.reference.year - 1))
 
 
@@ -99,7 +99,10 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
             else year_for(ctx.reference, month, day, Tense.PAST)
         )
         return Timex(TimexType.DATE, f"{year}-Q{quarter_of(month)}")
-    year, quarter = ctx.last_quarter or previous_quarter(ctx.reference)
+    period = ctx.last_period
+    if period is None or (period[1] == "H" and "quarter" in words):
+        period = previous_quarter(ctx.reference)
+    year, letter, number = period
     earlier = re.search(r"year[\s-](?:ago|earlier|before)|last year|prior-year", words)
     if m.group("year"):
         year = year_number(m.group("year"), ctx.reference)
@@ -107,7 +110,7 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
         year -= 1
     if ctx.year_to_date and "quarter" not in words and (earlier or m.group("year")):
         return Timex(TimexType.DATE, str(year))  # "the 1988 period" after "the nine months"
-    return Timex(TimexType.DATE, f"{year}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{year}-{letter}{number}")
 
 
 def resolve_year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:

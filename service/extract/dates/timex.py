@@ -110,9 +110,10 @@ def quarter_year(reference: dt.date, quarter: int, tense: Tense | None, months: 
     return min(years, key=distance)
 
 
-def previous_quarter(d: dt.date) -> tuple[int, int]:
+def previous_quarter(d: dt.date) -> tuple[int, str, int]:
+    """The quarter before the one holding `d`, as (year, "Q", quarter)."""
     quarter = quarter_of(d.month) - 1
-    return (d.year, quarter) if quarter else (d.year - 1, 4)
+    return (d.year, "Q", quarter) if quarter else (d.year - 1, "Q", 4)
 
 
 def shift_weekday(reference: dt.date, weekday: int, tense: Tense | None) -> dt.date:
