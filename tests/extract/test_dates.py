@@ -339,6 +339,8 @@ CASES = [
     # a modal, 'is to', and a planning participle after a noun point ahead; so does the verb of the
     # subject a date hangs on
     ("Talks on Friday will settle it.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    # a day right after a saying verb is when it was said, though the parse may hang it on what was said
+    ("The union said Wednesday it will strike.", MONDAY, "Wednesday", "DATE", "2022-03-09", None),
     ("Bidders must reply by Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("The talks are to resume Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
     ("The ballot, expected Friday, could split the party.", MONDAY, "Friday", "DATE", "2022-03-18", None),

@@ -57,8 +57,11 @@ def _path_to_verb(doc: Doc, start: int, end: int) -> list[Token]:
     if span is None or len(span) == 0:
         return []
     path = [span.root]
-    while not _is_clause_verb(path[-1]) and len(path) < 4 and path[-1].head is not path[-1]:
+    while not _is_clause_verb(path[-1]) and len(path) < 4 and path[-1].head.i != path[-1].i:
         path.append(path[-1].head)
+    verb, before = path[-1], doc[span.start - 1] if span.start > 0 else None
+    if before is not None and verb.dep_ == "ccomp" and verb.head.i == before.i < span.root.i < verb.i:
+        return [span.root, before]  # "said Tuesday it will close": the parse hung Tuesday on "close"
     return path
 
 
