@@ -31,6 +31,7 @@ from service.extract.denial_lexicon import (
 )
 from service.extract.denial_targets import is_person
 from service.extract.denials import FoundDenial
+from service.extract.syntax import child_by_dep
 
 Route = Literal["inside_denial", "back_reference", "content_overlap"]
 # Share of the smaller set of terms two statements must have in common to state the same proposition.
@@ -39,6 +40,8 @@ _MIN_OVERLAP = 0.5
 _RESTATED_OVERLAP = 0.6
 # The words that judge a claim false say nothing of which claim it is ("misleading" answers many).
 _VERDICT_WORDS = FALSITY_NOUNS | FALSITY_ADJECTIVES | OPINION_FALSITY
+# Entity types that make the object of "the claims of ..." their owner, not their topic.
+_PARTIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # How close (in characters) a statement must end before a denial to be its claim on nearness alone.
 _ADJACENT = 200
 
@@ -114,6 +117,11 @@ def _pair_pointing_back(
         - party_terms(denial.denier)
         - denial.claimant_hint
     )
+    topic = _topic(article, noun)
+    if topic:  # "the claims of plagiarism" answers a statement about plagiarism, whatever else is near
+        others = [c for c in others if c.terms & topic]
+        if not others:
+            return None
     earlier = [c for c in others if c.end <= denial.cue.idx]
     if not earlier:  # a headline denial answers a claim the article reports below it
         best = _best_overlap(probe, others, MIN_SHARED, 0.0)
@@ -150,6 +158,21 @@ def _pair_pointing_back(
     route: Route = "back_reference" if denial.target.reference is not None else "content_overlap"
     terms = shared if route == "content_overlap" or shared else _reference(denial)
     return _link(text, denial, _first_statement(candidate, eligible), route, terms, score)
+
+
+def _topic(article: Article, noun: Token | None) -> frozenset[str]:
+    """The terms of what a claim noun says its claim is about ('accusations of sexism', 'reports about the
+    merger'), not of who made it ('the claims of the senator')."""
+    if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return frozenset()
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "about"}:
+            about = child_by_dep(prep, "pobj")
+            if about is None or about.ent_type_ in _PARTIES or about.pos_ in {"PRON", "PROPN"}:
+                return frozenset()
+            terms = (article.token_terms[t.i] for t in about.subtree)
+            return frozenset(t for t in terms if t is not None)
+    return frozenset()
 
 
 def _introduced(article: Article, denial: FoundDenial) -> ClaimPair | None:

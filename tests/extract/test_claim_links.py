@@ -240,3 +240,20 @@ def test_a_definite_claim_noun_with_nothing_quoted_takes_the_sentence_introducin
     assert [(p.claim.text, p.link.route) for p in pairs] == (
         [(introduced, "back_reference")] if paired else []
     )
+
+
+@pytest.mark.parametrize(
+    ("denial", "paired"),
+    [
+        ("The chairman rejected the accusations of hidden losses.", True),
+        ("The chairman rejected the accusations of bribery.", False),
+        ("The chairman rejected the accusations about his pension.", False),
+    ],
+)
+def test_what_a_claim_noun_says_it_is_about_must_be_in_the_claim(
+    nlp: Language, denial: str, paired: bool
+) -> None:
+    """'accusations of bribery' answers a statement about bribery, not whatever was said just before."""
+    text = f"Auditors said {CLAIM}. {denial}"
+    pairs = find_pairs(nlp, text, ((CLAIM, "Auditors"),))
+    assert [p.claim.text for p in pairs] == ([CLAIM] if paired else [])
