@@ -9,12 +9,13 @@ from spacy.tokens import Token
 
 from schemas.enrich import Speaker
 from service.extract.claim_syntax import SUBJECT_DEPS, content_words, said_clause, stated_clause, trim_tokens
-from service.extract.denial_lexicon import REPORTING_VERBS, STATEMENT_NOUNS
+from service.extract.denial_lexicon import OBJECT_VERBS, REPORTING_VERBS, STATEMENT_NOUNS
 from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
 
 _CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt"})
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 
@@ -135,6 +136,8 @@ def _that_clause(noun: Token) -> Token | None:
         if t.dep_ in {"nsubj", "nsubjpass", "dobj"} or verb.i <= t.i:
             return None
         has_subject = any(c.dep_ in SUBJECT_DEPS | {"expl"} and c != t for c in verb.children)
+        if verb.lemma_.lower() in OBJECT_VERBS and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+            return None  # "the story that she would tell": 'that' is the object it lacks
         return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
     return None
 

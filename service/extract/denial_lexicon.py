@@ -148,6 +148,15 @@ KIND_FAMILIES = (REPORT_KINDS, ACCUSATION_KINDS)
 # Participles by which a claim noun reports its content ("a report saying X", "a study suggesting X").
 REPORTING_VERBS = frozenset("say suggest claim allege show state assert indicate find conclude argue".split())
 
+# Verbs that always take an object: a "that" clause after a claim noun that leaves one of them without it is
+# a relative clause ("the story that the voters won't buy"), not what the noun claims.
+OBJECT_VERBS = frozenset(
+    """
+    buy sell claim say tell make spread peddle push promote tout repeat embrace adopt accept believe invent
+    create craft construct perpetuate advance offer feed cite quote use want need hear read
+    """.split()
+)
+
 # Nouns for a picture painted of someone, a claim when it says what they are ("the image of X as Y").
 PORTRAYAL_NOUNS = frozenset(
     "image portrayal portrait depiction characterization characterisation picture".split()

@@ -168,6 +168,7 @@ def test_a_claim_noun_states_its_claim(nlp: Language, text: str, claim: str) -> 
         "The panel convened and denied the permit being requested.",
         "The law punishes false statements causing agents to waste time.",
         "The senator pushed back on the proposal to raise taxes.",
+        "They wasted the evening on the false theory that the porter would repeat.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
