@@ -687,10 +687,21 @@ def _resumed_quote_end(doc: Doc, text: str, cue_end: int, end: int, quotes: list
 
 
 def _another_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether a verb other than a relative clause's stands between an attribution and the next quote
+    """Whether a verb outside a subordinate clause stands between an attribution and the next quote
     (`"…," Lee said. Ruiz replied, "…"`, `"…," Lee told AP, referring to …`): that quote is not resumed."""
     between = doc.char_span(start, end, alignment_mode="contract")
-    return between is not None and any(t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") for t in between)
+    if between is None:
+        return False
+    inside = range(between.start, between.end)
+    return any(
+        t.pos_ == "VERB" and not any(_subordinate(a) for a in (t, *t.ancestors) if a.i in inside)
+        for t in between
+    )
+
+
+def _subordinate(verb: Token) -> bool:
+    """A relative clause or one opened by a subordinator ("…," Lee said, when the vote was called, "…")."""
+    return verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and child_by_dep(verb, "mark") is not None)
 
 
 def _paragraph_of(text: str, position: int) -> tuple[int, int]:

@@ -502,6 +502,14 @@ def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
     ]
 
 
+def test_quote_resumed_after_a_subordinate_clause_in_the_attribution_is_one_quote(nlp: Language) -> None:
+    text = (
+        "“The new levy is fair,” Lee told the Courier on Monday, when the council met to vote on it."
+        " “Nobody will pay more than last year.”"
+    )
+    assert [(q.text, q.speaker and q.speaker.text) for q in _quotes(nlp, text)] == [(text, "Lee")]
+
+
 def test_name_the_parser_made_a_compound_of_the_cue_is_its_speaker(nlp: Language) -> None:
     words = ['"', "Sit", "down", ",", '"', "Omar", "barked", "."]
     heads = [1, 6, 1, 1, 1, 6, 6, 6]
