@@ -179,6 +179,7 @@ CASES = [
     ("Twice a year, the choir tours.", MONDAY, "a year", "SET", "P1Y", None),
     ("The port handles 900 containers a day.", MONDAY, "a day", "SET", "P1D", None),
     ("She spent a year in Lisbon.", MONDAY, "a year", "DURATION", "P1Y", None),
+    ("The lights dimmed for a second.", MONDAY, "second", "DURATION", "PT1S", None),
     # present, past and future references
     ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
@@ -420,6 +421,9 @@ def test_dates_table(
         "This is VOA Today.",
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",
+        "Exports climbed for a second straight month.",
+        "She was voted Rookie of the Year by her peers.",
+        "She won a Year Abroad grant.",
     ],
 )
 def test_not_dates(nlp: Language, text: str) -> None:

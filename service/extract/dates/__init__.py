@@ -89,6 +89,16 @@ def _in_title(text: str, candidate: Candidate) -> bool:
     return before[-1:].isalnum()
 
 
+def _unit_capitalised_inside(candidate: Candidate) -> bool:
+    """'Man of the Year', 'a Year 2000 bug': a unit word capitalised after a lower-case one is a name."""
+    m = candidate.match
+    if m is None or not m.group(0)[:1].islower():
+        return False
+    if m.groupdict().get("unit"):
+        return m.group("unit")[:1].isupper()
+    return candidate.rule == "the_year" and m.group(0)[-4:-3].isupper()
+
+
 def _entity_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
     """spaCy's DATE/TIME entities where no rule found or rejected anything: found, without a value."""
     spans = sorted(taken)
@@ -169,7 +179,11 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
                 rejected.append(match.span())
             else:
                 candidates.append(Candidate(match.start(), match.end(), timex, rule.name, match))
-    chosen = [c for c in _select(candidates) if not _inside_name(doc, c) and not _in_title(text, c)]
+    chosen = [
+        c
+        for c in _select(candidates)
+        if not _inside_name(doc, c) and not _in_title(text, c) and not _unit_capitalised_inside(c)
+    ]
     rejected += [(c.start, c.end) for c in chosen]  # entities only fill gaps between the rules' finds
     chosen = sorted(chosen + _entity_candidates(doc, rejected), key=lambda c: c.start)
     resolved: list[Candidate] = []

@@ -90,6 +90,8 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     after = ctx.text[m.end() : m.end() + 8].lower()
     if re.match(r"[\s-]*old\b", after) or ctx.word_before() in ("aged", "age", "ages"):
         return None  # an age, not a period
+    if _ordinal_second(m, ctx):
+        return None
     if re.fullmatch(r"(?:one|some)\s+day", m.group(0), re.IGNORECASE) and _before_verb_or_after_modal(ctx):
         return Timex(TimexType.DATE, "FUTURE_REF")  # "will one day be": some day to come, not a length
     num = m.group("num")
@@ -127,8 +129,18 @@ def _after_an_amount(ctx: Context) -> bool:
     return before is not None and before.tag_ in ("NNS", "NNPS")
 
 
+def _ordinal_second(m: re.Match[str], ctx: Context) -> bool:
+    """'a second term', 'a second straight year': 'second' is an ordinal there, not a unit."""
+    if m.group("unit").lower() != "second":
+        return False
+    span = ctx.doc.char_span(m.start("unit"), m.end("unit"), alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ not in ("NOUN", "PROPN")
+
+
 def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     """'$5 billion a year', 'three meals a day' are rates (SET); 'each year' too; 'for a year' a length."""
+    if _ordinal_second(m, ctx):
+        return None
     unit = m.group("unit").lower()
     every = m.group("every").lower()
     if every == "a" and not _after_an_amount(ctx):
