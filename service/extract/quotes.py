@@ -69,6 +69,8 @@ _NOUN_CUE_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "over
 _RELATIVE = frozenset({"who", "which", "that"})
 # Passive subjects that stand for no one ("it was reported that …").
 _EXPLETIVES = frozenset({"it", "there"})
+# Subjects that point at a thing or a clause, never at a speaker ("that's the 'textbook definition'").
+_NO_ONE = frozenset({"that", "this", "these", "those", "what"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _COLON_SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # A cue hanging off another verb this way shares that verb's subject.
@@ -1161,6 +1163,8 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
             else Cue(text=text[item.cue[0] : item.cue[1]], start=item.cue[0], end=item.cue[1])
         )
         speaker_span = _speaker_outside_quotes(doc, item, quotes)
+        if speaker_span is not None and text[speaker_span[0] : speaker_span[1]].lower() in _NO_ONE:
+            speaker_span = None
         kind = _kind(text, item.content, quotes)
         if kind is QuoteKind.indirect and (speaker_span is None or _is_weak(doc, item)):
             continue  # reported speech with no one reporting it, or a weak cue without a quote

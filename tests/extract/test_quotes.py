@@ -502,6 +502,18 @@ def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the auditor has pointed out, that’s basically the “textbook definition” of waste.",
+        "It was the chants of “Close the mill!” that rattled the mayor.",
+    ],
+)
+def test_a_demonstrative_or_bare_that_is_no_speaker(nlp: Language, text: str) -> None:
+    found = _quotes(nlp, text)
+    assert found and all(q.speaker is None for q in found)
+
+
 def test_quote_resumed_after_a_subordinate_clause_in_the_attribution_is_one_quote(nlp: Language) -> None:
     text = (
         "“The new levy is fair,” Lee told the Courier on Monday, when the council met to vote on it."
