@@ -712,15 +712,19 @@ def _paragraph_of(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _cue_around(doc: Doc, span: tuple[int, int]) -> Attribution | None:
+def _cue_around(doc: Doc, span: tuple[int, int], quotes: list[tuple[int, int]]) -> Attribution | None:
     """A quote no listed cue claimed, whose own attribution frames it: after the quote (`"…," the judge
     exclaimed`, `"…!" he wrote.`), just before it (`Adelson said, "…"`, `As the site notes: "…"`), or the
-    verb of its sentence before it (`X reacted to the deal: "…"`, `… released a statement:`)."""
+    verb of its sentence before it (`X reacted to the deal: "…"`, `… released a statement:`); never a verb
+    inside another quote."""
     covered = doc.char_span(span[0], span[1], alignment_mode="expand")
     inside = [] if covered is None else list(covered)
     if not inside:
         return None
-    verb = _verb_after(doc, inside[-1]) or _verb_before(doc, inside[0]) or _root_before(inside[0], span)
+    framing = (_verb_after(doc, inside[-1]), _verb_before(doc, inside[0]), _root_before(inside[0], span))
+    verb = next(
+        (v for v in framing if v is not None and _quote_around((v.idx, v.idx + 1), quotes) is None), None
+    )
     speaker = None if verb is None else _speaker_of(verb)
     if verb is None or speaker is None:
         return _credit_before(doc, inside[0], span)
@@ -942,7 +946,7 @@ def _uncued_quotes(
         words = text[span[0] : span[1]].split()
         if extra and _overlap(span, extra[-1].content) * 2 >= length:
             continue  # resumed after the attribution of the quote before
-        framed = _cue_around(doc, span)
+        framed = _cue_around(doc, span, quotes)
         utterance = framed is not None and framed.cue[0] >= span[1] and _is_utterance(doc, span)
         if not utterance and _looks_like_title(words):
             continue

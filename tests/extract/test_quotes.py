@@ -514,6 +514,17 @@ def test_a_demonstrative_or_bare_that_is_no_speaker(nlp: Language, text: str) ->
     assert found and all(q.speaker is None for q in found)
 
 
+def test_a_verb_inside_another_quote_does_not_frame_a_quote(nlp: Language) -> None:
+    text = (
+        "''If the mayor had listened, we would be sitting in a new library by now,'' Ms. Okafor, now 64 and"
+        " retired in Leeds, said by phone this week. ''I've got to say it plainly - every month lost is a"
+        " month of waste.''"
+    )
+    second = _find(_quotes(nlp, text), "every month lost")
+    assert second.speaker is not None and second.speaker.text == "Okafor"
+    assert second.cue is None or second.cue.text != "sitting"
+
+
 def test_quote_resumed_after_a_subordinate_clause_in_the_attribution_is_one_quote(nlp: Language) -> None:
     text = (
         "“The new levy is fair,” Lee told the Courier on Monday, when the council met to vote on it."
