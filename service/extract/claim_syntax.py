@@ -80,6 +80,10 @@ def clause_span(head: Token) -> tuple[int, int]:
     glosses = [c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.tag_ == "VBG"]
     glossed = {t.i for g in glosses if g.lemma_.lower() in SAYING_VERBS | REPORTING_VERBS for t in g.subtree}
     tokens = [t for t in head.subtree if t.i not in glossed]
+    # "..., which he has denied" closing it is a comment on the clause, not part of what it states
+    aside = next((t for t in tokens if t.i > head.i and _comment_clause(t)), None)
+    if aside is not None and all(t.is_punct for t in tokens if t.i > aside.right_edge.i):
+        tokens = [t for t in tokens if t.i < aside.left_edge.i]
     while len(tokens) > 1 and tokens[0].lower_ in {"that", "when", "whenever"} and tokens[0].i < head.i:
         tokens = tokens[1:]
     # a dash, a semicolon or a quote closed after a comma (',"') after the verb ends what the clause states
@@ -87,6 +91,12 @@ def clause_span(head: Token) -> tuple[int, int]:
     if end is not None and end.i > tokens[0].i:
         tokens = [t for t in tokens if t.i < end.i]
     return trim_tokens(tokens[0], tokens[-1])
+
+
+def _comment_clause(token: Token) -> bool:
+    """A relative clause set off by a comma (', which he denied'), which comments rather than restricts."""
+    first = token.left_edge
+    return token.dep_ == "relcl" and first.i > 0 and token.doc[first.i - 1].text == ","
 
 
 def _ends_clause(token: Token) -> bool:

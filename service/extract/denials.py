@@ -34,6 +34,9 @@ from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
 from service.extract.syntax import child_by_dep
 
+# Words opening a clause that conditions or times what it holds, rather than asserting it.
+_CONDITIONS = frozenset({"if", "unless", "whether", "when", "whenever"})
+
 
 @dataclass(frozen=True)
 class FoundDenial:
@@ -130,9 +133,15 @@ def _quoted_sentence_before(sent: Span, quotes: list[Quote]) -> Span | None:
 
 def _hypothetical(token: Token) -> bool:
     """'if it wasn't true', 'could it be misleading?', 'would deny': no denial is made."""
+    held = True
     for t in [token, *token.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
+        # "if it is false", "even when he was wrong": a condition or a time, not a verdict
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _CONDITIONS for c in t.children):
             return True
+        if t.dep_ == "relcl":
+            held = False  # "allegations that he lied, which he has denied": a verdict on them
+        if held and t.dep_ == "acl" and t.head.lemma_.lower() in CLAIM_NOUNS:
+            return True  # "the idea that he was wrong": what someone holds, not a verdict
         # "never admitting he was wrong", "I hope it's fake"
         if t.dep_ in {"ccomp", "xcomp"} and (negated(t.head) or t.head.lemma_.lower() in NON_ASSERTIVE_VERBS):
             return True

@@ -169,6 +169,8 @@ def test_a_claim_noun_states_its_claim(nlp: Language, text: str, claim: str) -> 
         "The law punishes false statements causing agents to waste time.",
         "The senator pushed back on the proposal to raise taxes.",
         "They wasted the evening on the false theory that the porter would repeat.",
+        "Even when the report was false, nobody resigned.",
+        "She mocked the idea that the report is false.",
     ],
 )
 def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
@@ -188,3 +190,9 @@ def test_hard_negatives_make_no_pair(nlp: Language, text: str) -> None:
 def test_a_claim_noun_names_its_owner_as_claimant(nlp: Language, text: str, claimant: str) -> None:
     (pair,) = find_pairs(nlp, text)
     assert pair.claim.claimant is not None and pair.claim.claimant.text == claimant
+
+
+def test_a_relative_clause_denies_the_claim_it_comments_on(nlp: Language) -> None:
+    """'the allegation that X, which he has denied': the denial is asserted, though it hangs off the claim."""
+    text = "The allegation that the chef poisoned the soup, which he has denied, was aired again on Friday."
+    assert [p.claim.text for p in find_pairs(nlp, text)] == ["the chef poisoned the soup"]
