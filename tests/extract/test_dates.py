@@ -130,6 +130,11 @@ CASES = [
     ("It will shape the 21st century.", MONDAY, "century", "DATE", "20", None),
     ("Wars scarred the nineteenth century.", MONDAY, "century", "DATE", "18", None),
     ("Results improved in fiscal 1989.", THURSDAY, "1989", "DATE", "1989", None),
+    ("Results improved in fiscal-year 1989.", THURSDAY, "fiscal-year", "DATE", "1989", None),
+    ("Results improved in the 1988 fiscal year.", THURSDAY, "fiscal", "DATE", "1988", None),
+    ("Results improved in the fiscal 1990 first quarter.", THURSDAY, "fiscal", "DATE", "1990-Q1", None),
+    ("Results slipped last fiscal year.", THURSDAY, "fiscal", "DATE", "1988", None),
+    ("Results will improve next fiscal year.", THURSDAY, "fiscal", "DATE", "1990", None),
     ("Veterans of the 1992 strikes have retired.", MONDAY, "1992", "DATE", "1992", None),
     ("The post-1959 exodus split families.", MONDAY, "1959", "DATE", "1959", None),
     # holidays

@@ -178,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ordinal_quarter",
         rx(
-            rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?\s+))?"
+            rf"(?:(?P<rel>last\s+year's|next\s+year's|this\s+year's)\s+|(?:the\s+)?(?:fiscal[\s-]+)?(?:{YEAR}(?:'s)?\s+)?)?"
             r"(?:the\s+)?(?P<ago>(?:year-ago|year-earlier|prior-year)\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
             r"(?P<unit>quarter|half)(?:(?<=quarter)s(?=\W))?"  # "the second and third quarters"
             r"(?![\s-]+(?:hour|minute|second|day|century|decade|mile|point)s?\b)"
@@ -241,10 +241,17 @@ RULES: tuple[Rule, ...] = (
     Rule("year_end", rx(r"year[\s-]end|year's\s+end"), quarters.resolve_year_end, ("year",), (0, 1)),
     Rule(
         "fiscal_year",
-        rx(rf"(?:fiscal|calendar|financial)\s+(?:year\s+)?{YEAR}"),
+        rx(rf"(?:fiscal|calendar|financial)(?:[\s-]+year)?\s+{YEAR}"),
         quarters.resolve_fiscal_year,
         ("fiscal", "calendar", "financial"),
         (0, 6),
+    ),
+    Rule(
+        "year_fiscal",
+        rx(rf"(?:the\s+)?{YEAR}\s+(?:fiscal|calendar|financial)[\s-]+year"),
+        quarters.resolve_fiscal_year,
+        ("fiscal", "calendar", "financial"),
+        (6, 1),
     ),
     Rule(
         "year",
@@ -262,7 +269,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative_unit",
-        rx(rf"{_REL_WORDS}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)"),
+        rx(rf"{_REL_WORDS}\s+(?:fiscal[\s-]+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"),
         relative.resolve_relative_unit,
         _UNIT_WORDS,
         (2, 0),
