@@ -367,6 +367,7 @@ CASES = [
     ("She resigned the day before last Thursday's audit.", MONDAY, "the day", "DATE", "2022-03-09", None),
     ("Shops reopened the day after Christmas.", MONDAY, "day", "DATE", "2021-12-26", None),
     ("He was held on Friday and spoke the day before the vote.", MONDAY, "the day", "DATE", None, None),
+    ("On Friday, the day before the ballot, he resigned.", MONDAY, "the day", "DATE", "2022-03-11", None),
     ("He left the next day.", MONDAY, "next", "DATE", None, None),
     ("Sales rose in 2020, up from $4 million the year before.", MONDAY, "the year", "DATE", "2019", None),
     ("He fled the week before Christmas.", MONDAY, "the week", "DATE", None, None),

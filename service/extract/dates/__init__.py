@@ -15,7 +15,8 @@
    quarter", "the year before", "the next morning") take what the text named last, as TimeML does. The
    publication date anchors the rest.
 5. `joins` adds a qualifier before an expression as its mod ("late last year"), puts a clock time on
-   its day ("Monday at 3 p.m.") and joins "the day before" to the day it names.
+   its day ("Monday at 3 p.m.") and joins "the day before" to the day it names; "Friday, the day before
+   the vote" is that Friday.
 Expressions whose value cannot be known honestly keep a null value rather than a guess.
 """
 
@@ -31,7 +32,13 @@ from spacy.tokens import Doc
 
 from schemas import DateExpression, TimexType
 from service.extract.dates.context import Context
-from service.extract.dates.joins import anchor_clock_times, attach_day_shifts, attach_times, with_mod
+from service.extract.dates.joins import (
+    anchor_clock_times,
+    attach_day_shifts,
+    attach_times,
+    restate_appositions,
+    with_mod,
+)
 from service.extract.dates.rules import RULES, Candidate, Rule
 from service.extract.dates.scan import Scanner
 from service.extract.dates.timex import Timex, absolute_value, interval_of, safe_date
@@ -193,7 +200,7 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
             candidate = replace(candidate, timex=timex)
         _remember(ctx, candidate)
         resolved.append(with_mod(candidate, text))
-    merged = attach_times(attach_day_shifts(resolved, text), text)
+    merged = attach_times(restate_appositions(attach_day_shifts(resolved, text), text), text)
     return [_to_schema(c, text) for c in anchor_clock_times(merged, doc)]
 
 

@@ -174,3 +174,24 @@ def attach_day_shifts(candidates: list[Candidate], text: str) -> list[Candidate]
         return Candidate(previous.start, candidate.end, timex, "anaphoric")
 
     return _join_neighbours(candidates, shifted_day)
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def restate_appositions(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """'On Oct. 12, the day before the vote, ...': a day put in apposition to a date, which the text
+    dates no other way, is that date."""
+    restated: list[Candidate] = []
+    for candidate in candidates:
+        previous = restated[-1] if restated else None
+        if (
+            previous is not None
+            and candidate.rule == "anaphoric"
+            and candidate.timex.value is None
+            and _DAY_VALUE.match(previous.timex.value or "")
+            and _APPOSITION.fullmatch(text[previous.end : candidate.start])
+        ):
+            candidate = replace(candidate, timex=replace(candidate.timex, value=previous.timex.value))
+        restated.append(candidate)
+    return restated
