@@ -51,6 +51,12 @@ ADDRESSEE_VERBS = frozenset(
     "advise assure caution convince inform notify persuade promise reassure remind tell warn".split()
 )
 
+# Verbs that attribute the clause an "as" clause opens or closes ("As the Herald reported, …", "…, as Lee
+# put it"); others there mark time ("as talks continued").
+AS_REPORTING_VERBS = frozenset(
+    "acknowledge argue explain note observe point put remark report reveal say tell write".split()
+)
+
 # Content is the quote after a colon that ends the cue's clause: X said: "…"
 COLON_VERBS = frozenset(
     """

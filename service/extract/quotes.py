@@ -24,7 +24,14 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from schemas import Cue, Quote, QuoteKind
-from service.extract.cue_lexicon import ADDRESSEE_VERBS, DATA_SOURCE_NOUNS, LEXICON, WEAK_CUES, CueLexicon
+from service.extract.cue_lexicon import (
+    ADDRESSEE_VERBS,
+    AS_REPORTING_VERBS,
+    DATA_SOURCE_NOUNS,
+    LEXICON,
+    WEAK_CUES,
+    CueLexicon,
+)
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
 from service.extract.syntax import child_by_dep
@@ -438,6 +445,8 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         return _noun_cue(token)
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if (as_reported := _as_reported(token)) is not None:
+        return as_reported
     clause = child_by_dep(token, "ccomp") or _that_clause(token)
     if clause is not None and clause.i < token.i:
         clause = _clause_after(token) or clause
@@ -482,6 +491,28 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
             tokens = [t for t in tokens if t.i < colon]
         return _make("object", _char_span(tokens), cue, _speaker_of(token))
     return None
+
+
+def _as_reported(cue: Token) -> Attribution | None:
+    """ "As the Herald reported, the mayor …", "…, as Lee put it": the clause an "as" clause of saying opens
+    or closes is what was said (not "as he said he would", which reports a clause of its own)."""
+    lemma = cue.lemma_.lower()
+    put_it = lemma == "put" and (it := child_by_dep(cue, "dobj")) is not None and it.lower_ == "it"
+    reporting = lemma in AS_REPORTING_VERBS and (lemma != "put" or put_it)
+    if cue.dep_ != "advcl" or not reporting or child_by_dep(cue, "ccomp"):
+        return None
+    subject = child_by_dep(cue, "nsubj")
+    if subject is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    main = cue.head
+    if cue.right_edge.i < main.i:
+        tokens = [t for t in _subtree(main, without=cue) if t.i > cue.right_edge.i]
+    elif cue.right_edge.i >= main.right_edge.i - 1:
+        tokens = [t for t in _subtree(main, without=cue) if t.i < cue.left_edge.i]
+    else:
+        return None  # "the plan, as Lee said, is …": the clause around the cue is read by other routes
+    end = it.idx + len(it) if put_it else cue.idx + len(cue)
+    return _make("as", _char_span(tokens), (cue.idx, end), _phrase(subject))
 
 
 def _clause_in_phrase(cue: Token) -> Token | None:
@@ -1085,7 +1116,7 @@ def _priority(doc: Doc, found: Attribution) -> int:
     reports a clause or quote ("…," she said), then the rest in text order."""
     if found.route in ("labelled", "named colon"):
         return 0
-    if found.route not in ("clause", "colon", "interrupting"):
+    if found.route not in ("clause", "colon", "interrupting", "as"):
         return 2
     cue = doc.char_span(found.cue[0], found.cue[1], alignment_mode="expand")
     saying = cue is not None and len(cue) > 0 and cue[0].lemma_.lower() in LEXICON.colon

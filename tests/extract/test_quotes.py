@@ -148,6 +148,35 @@ PATTERNS = [
         "Karl Weber",
         "argued",
     ),
+    # an "as" clause of saying attributes the clause it opens or closes
+    (
+        "As the Herald reported on Friday, the mayor was still refusing to call the fire arson.",
+        "the mayor was still refusing to call the fire arson",
+        "indirect",
+        "the Herald",
+        "reported",
+    ),
+    (
+        "As the auditor has pointed out, that’s basically the “textbook definition” of waste.",
+        "textbook definition",
+        "partial",
+        "the auditor",
+        "pointed",
+    ),
+    (
+        "The council has never balanced its budget, as Lee noted.",
+        "The council has never balanced its budget",
+        "indirect",
+        "Lee",
+        "noted",
+    ),
+    (
+        "As Ann Roe, author of a book on courts, put it, voters should remember that a deal today may be better.",
+        "voters should remember",
+        "indirect",
+        "Ann Roe, author of a book on courts",
+        "put it",
+    ),
     # a reported clause the parser took for an adverbial one: its "that" gives it away
     (
         "The coach recalled in 1990 that after the final, the team wasn't taken as seriously by the league.",
@@ -199,7 +228,7 @@ FRAMED = [
         'As the ministry website puts it: "Every village will have clean water by the end of the decade."',
         "Every village",
         "the ministry website",
-        "puts",
+        "puts it",
     ),
     # a bare attribution after the quote's own full stop, parsed as a sentence of its own
     (
@@ -505,7 +534,7 @@ def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "As the auditor has pointed out, that’s basically the “textbook definition” of waste.",
+        "Frankly, that’s basically the “textbook definition” of waste.",
         "It was the chants of “Close the mill!” that rattled the mayor.",
     ],
 )
@@ -679,6 +708,8 @@ def test_title_closed_by_a_comma_is_said_only_with_a_verb_after_it(nlp: Language
         "It is difficult to explain the appeal of the new scheme.",
         "Across Bavaria, it is unwise to assume the coalition has survived.",
         "It's tempting to blame the referee and call the league corrupt.",
+        # "as" clauses of time are no attribution
+        "As the talks continued, the mayor left the hall.",
         # those who are told something did not say it
         "The farmers are being told that the subsidy will end next year.",
     ],
