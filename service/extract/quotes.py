@@ -497,7 +497,8 @@ def _as_reported(cue: Token) -> Attribution | None:
     """ "As the Herald reported, the mayor …", "…, as Lee put it": the clause an "as" clause of saying opens
     or closes is what was said (not "as he said he would", which reports a clause of its own)."""
     lemma = cue.lemma_.lower()
-    put_it = lemma == "put" and (it := child_by_dep(cue, "dobj")) is not None and it.lower_ == "it"
+    it = child_by_dep(cue, "dobj") if lemma == "put" else None
+    put_it = it is not None and it.lower_ == "it"
     reporting = lemma in AS_REPORTING_VERBS and (lemma != "put" or put_it)
     if cue.dep_ != "advcl" or not reporting or child_by_dep(cue, "ccomp"):
         return None
@@ -511,7 +512,7 @@ def _as_reported(cue: Token) -> Attribution | None:
         tokens = [t for t in _subtree(main, without=cue) if t.i < cue.left_edge.i]
     else:
         return None  # "the plan, as Lee said, is …": the clause around the cue is read by other routes
-    end = it.idx + len(it) if put_it else cue.idx + len(cue)
+    end = it.idx + len(it) if it is not None and put_it else cue.idx + len(cue)
     return _make("as", _char_span(tokens), (cue.idx, end), _phrase(subject))
 
 
