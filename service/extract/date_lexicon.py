@@ -141,6 +141,14 @@ CLOCK_PREPOSITIONS = frozenset("at by until till before after around about from 
 # Words before a bare season that make it a time of year ("in spring", not "prices fall").
 SEASON_PREPOSITIONS = frozenset("in during since until by through early late mid each every".split())
 
+# Plural nouns a year before them dates rather than counts ("1988 levels", "1989 earnings"; but "1990 workers").
+YEAR_QUALIFIED_NOUNS = frozenset(
+    """
+    levels highs lows earnings sales results profits losses revenues figures prices rates returns totals
+    elections games olympics models budgets forecasts estimates
+    """.split()
+)
+
 # Words before a bare year or a word-like month that make it a date ("in 1990", "since May").
 DATE_PREPOSITIONS = frozenset(
     """

@@ -137,6 +137,8 @@ CASES = [
     ("Results will improve next fiscal year.", THURSDAY, "fiscal", "DATE", "1990", None),
     ("Veterans of the 1992 strikes have retired.", MONDAY, "1992", "DATE", "1992", None),
     ("The post-1959 exodus split families.", MONDAY, "1959", "DATE", "1959", None),
+    ("Output slid back to 1987 levels.", MONDAY, "1987", "DATE", "1987", None),
+    ("2019 earnings will be restated.", MONDAY, "2019", "DATE", "2019", None),
     # holidays
     ("Shops will close on Christmas.", MONDAY, "Christmas", "DATE", "2022-12-25", None),
     ("The ban started on New Year's Day.", MONDAY, "New Year", "DATE", "2022-01-01", None),

@@ -177,7 +177,12 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     if label in _NUMERIC_LABELS:
         return None
-    counted = following is not None and following.tag_ == "NNS" and following.lower_ not in _TIME_NOUNS
+    counted = (
+        following is not None
+        and following.tag_ == "NNS"
+        and following.lower_ not in _TIME_NOUNS
+        and following.lower_ not in lex.YEAR_QUALIFIED_NOUNS
+    )
     if counted and ctx.word_before() not in _DETERMINERS:
         return None  # a count: "weighs 1990 grams", but a year in "the 1992 protests"
     if (
