@@ -915,14 +915,22 @@ def _named_colon_quotes(
         colon = start - 1
         while colon >= 0 and text[colon] in " \t":
             colon -= 1
-        name = named_ending_at.get(colon) if colon >= 0 and text[colon] == ":" else None
+        if colon < 0 or text[colon] != ":":
+            continue
+        name = named_ending_at.get(colon)
         span = None if name is None else doc.char_span(name.start, name.end, alignment_mode="expand")
         credited = span is not None and any(
             t.text in _DASHES for t in doc[max(0, span.start - 3) : span.start]
         )
         if name is not None and span is not None and (credited or not _governed_by_verb(span.root)):
             found.append(Attribution((start, end), (colon, colon + 1), (name.start, name.end), "named colon"))
+        elif (dashed := _DASHED_CREDIT.search(text, max(0, colon - 80), colon)) is not None:
+            found.append(Attribution((start, end), (colon, colon + 1), dashed.span("name"), "named colon"))
     return found
+
+
+# "… - Ann Weller:" / "… — Pew Research:" before a quote: a credit the entity recognizer may miss.
+_DASHED_CREDIT = re.compile(r" [-–—] (?P<name>[A-Z][\w.'’&]*(?: [A-Z][\w.'’&]*){0,4})$")
 
 
 def _governed_by_verb(token: Token) -> bool:

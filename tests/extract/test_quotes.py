@@ -399,6 +399,21 @@ SPEAKER_CHOICES = [
         "Ingrid Solberg",
         "attacking",
     ),
+    # a name set off by a dash before the colon is a credit, even where no entity was recognized
+    (
+        "The regional split has been important for the party - Ann Weller: “Two weeks ago, his strongest"
+        " ground had been the South. Now it is the North.”",
+        "strongest ground",
+        "Ann Weller",
+        ":",
+    ),
+    (
+        "Estimates of engagement are particularly problematic - Pew Research: “All the samples include more"
+        " engaged people than benchmarks indicate.”",
+        "All the samples",
+        "Pew Research",
+        ":",
+    ),
     # a participle's subject is not taken from a verb of saying that comes later, inside the quote
     (
         "Mayor Holt didn’t seem particularly moved by the council’s vote on Monday, telling reporters,"
