@@ -124,7 +124,7 @@ def _pair_pointing_back(
             return None
     earlier = [c for c in others if c.end <= denial.cue.idx]
     if not earlier:  # a headline denial answers a claim the article reports below it
-        best = _best_overlap(probe, others, MIN_SHARED, 0.0)
+        best = _best_overlap(probe, others, MIN_SHARED, 0.0) if denial.headline else None
         if best is None:
             return _introduced(article, denial)
         return _link(text, denial, _first_statement(best[0], eligible), "content_overlap", best[1], best[2])

@@ -133,13 +133,21 @@ def _that_clause(noun: Token) -> Token | None:
         if t.lower_ != "that":
             continue
         verb = t.head
-        if t.dep_ in {"nsubj", "nsubjpass", "dobj"} or verb.i <= t.i:
+        # "the claims that were made": a relative pronoun; but not "a report that he was weighing quitting",
+        # where the verb has its object and 'that' was misread as one
+        relative = t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "dobj" and not _has_object(verb, t))
+        if relative or verb.i <= t.i:
             return None
         has_subject = any(c.dep_ in SUBJECT_DEPS | {"expl"} and c != t for c in verb.children)
         if verb.lemma_.lower() in OBJECT_VERBS and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
             return None  # "the story that she would tell": 'that' is the object it lacks
         return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
     return None
+
+
+def _has_object(verb: Token, besides: Token) -> bool:
+    """Whether a verb has an object or an infinitive or participle complement other than the given word."""
+    return any(c.dep_ in {"dobj", "xcomp"} and c != besides for c in verb.children)
 
 
 def owners(noun: Token) -> list[Token]:

@@ -257,3 +257,9 @@ def test_what_a_claim_noun_says_it_is_about_must_be_in_the_claim(
     text = f"Auditors said {CLAIM}. {denial}"
     pairs = find_pairs(nlp, text, ((CLAIM, "Auditors"),))
     assert [p.claim.text for p in pairs] == ([CLAIM] if paired else [])
+
+
+def test_a_body_denial_answers_no_statement_made_after_it(nlp: Language) -> None:
+    """Only a headline answers a claim the article reports below it; a body denial points back."""
+    text = f"The chairman denied the report about hidden losses on Monday. Auditors later said {CLAIM}."
+    assert find_pairs(nlp, text, ((CLAIM, "Auditors"),)) == []

@@ -83,6 +83,11 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "pushed",
         ),
         (
+            "Tom Reyes dismissed a report in Variety that Mia Cole had been weighing selling her studio.",
+            "Mia Cole had been weighing selling her studio",
+            "dismissed",
+        ),
+        (
             "There is no truth to the reports that the bakery had closed.",
             "the bakery had closed",
             "truth",
