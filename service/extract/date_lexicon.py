@@ -92,8 +92,8 @@ REFERENCE_WORDS: dict[str, str] = {
 
 # Regular repetitions (TIMEX3 SET). "quarterly" is left out: in news it is nearly always "quarterly dividend".
 SET_WORDS: dict[str, str] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "annually": "P1Y", "yearly": "P1Y",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M", "hourly": "PT1H",
 }  # fmt: skip
 
 # Fixed-date holidays (month, day).

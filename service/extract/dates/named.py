@@ -125,8 +125,9 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     weekday = lex.WEEKDAYS[word.lower()]
     relation = (m.group("rel") or "").lower()
-    if m.group("every") or m.group("plural"):  # "every Monday", "on Mondays"
-        return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}")
+    if m.group("every") or m.group("plural"):  # "every Monday", "on Mondays", "every Monday morning"
+        part = f"T{lex.DAY_PARTS[m.group('part').lower()]}" if m.group("part") else ""
+        return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}{part}")
     if relation == "last":
         delta = (ctx.reference.weekday() - weekday) % 7 or 7
         found = ctx.reference - dt.timedelta(days=delta)
@@ -220,6 +221,8 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("year"):
         return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-{season}")
     word = (m.group("rel") or "").lower()
+    if word in ("every", "each"):
+        return Timex(TimexType.SET, f"XXXX-{season}")
     if not word and ctx.word_before() not in lex.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a fall in sales"
     if word == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):

@@ -158,6 +158,13 @@ def resolve_set_word(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.SET, lex.SET_WORDS[m.group(0).lower()])
 
 
+def resolve_recurring_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'every morning' → XXXX-XX-XXTMO, 'every weekend' and 'on weekends' → XXXX-WXX-WE."""
+    if m.group("part"):
+        return Timex(TimexType.SET, f"XXXX-XX-XXT{lex.DAY_PARTS[m.group('part').lower()]}")
+    return Timex(TimexType.SET, "XXXX-WXX-WE")
+
+
 def resolve_reference_word(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, lex.REFERENCE_WORDS[re.sub(r"\s+", " ", m.group("ref").lower())])
 

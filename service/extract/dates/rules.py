@@ -262,7 +262,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "season",
-        rx(rf"(?:(?P<rel>last|this|next|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
+        rx(rf"(?:(?P<rel>last|this|next|the|every|each)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
         named.resolve_season,
         tuple(lex.SEASONS),
         (1, 6),
@@ -329,6 +329,13 @@ RULES: tuple[Rule, ...] = (
         (8, 0),
     ),
     Rule("set_word", rx(alternation(lex.SET_WORDS)), relative.resolve_set_word, tuple(lex.SET_WORDS), (0, 0)),
+    Rule(
+        "recurring_part",
+        rx(rf"(?:every|each)\s+(?:{DAY_PART}|(?P<weekend>weekend))|(?P<weekends>weekends)"),
+        relative.resolve_recurring_part,
+        ("every", "each", "weekends"),
+        (0, 1),
+    ),
     Rule(
         "reference_word",
         rx(rf"(?P<ref>{alternation(lex.REFERENCE_WORDS)})"),
