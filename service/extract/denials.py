@@ -14,6 +14,7 @@ from schemas.enrich import Quote, Speaker
 from service.extract.claim_nouns import owner_names
 from service.extract.claim_syntax import (
     clause_span,
+    content_words,
     is_proposal_clause,
     line_of,
     negated,
@@ -98,16 +99,37 @@ def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
         if verb.i >= cue:
             break
         if _portrayed(verb) and verb.dep_ == "advcl" and verb.right_edge.i < cue:
-            said = verb  # "when I am described as X, it is not true"
+            said = clause_span(verb)  # "when I am described as X, it is not true"
             continue
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
             continue
         if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children):
             continue  # "I'll say it again": the speaker's own words
         for clause in verb.children:
-            if clause.dep_ == "ccomp" and clause.right_edge.i < cue and not is_proposal_clause(clause):
-                said = clause
-    return None if said is None else clause_span(said)
+            if clause.dep_ != "ccomp" or clause.i >= cue or is_proposal_clause(clause):
+                continue
+            if clause.right_edge.i < cue:
+                said = clause_span(clause)
+            else:  # "they argue X and that is not true", the verdict parsed as a conjunct of X
+                said = _before_conjunct(clause, sent.doc[cue]) or said
+    return said
+
+
+def _before_conjunct(clause: Token, cue: Token) -> tuple[int, int] | None:
+    """The words of a clause before the conjunct holding the cue, when the parser ran the two together."""
+    conjunct = next((a for a in [cue, *cue.ancestors] if a.dep_ == "conj" and clause in a.ancestors), None)
+    if conjunct is None:
+        return None
+    start = clause.left_edge
+    subject = child_by_dep(clause.head, "dobj")  # "argue the reason is X": a subject parsed as the object
+    if subject is not None and subject.i < clause.i and child_by_dep(clause, "nsubj", "expl") is None:
+        start = subject.left_edge
+    words = [t for t in clause.doc[start.i : conjunct.left_edge.i] if not t.is_space]
+    while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
+        words.pop()
+    if words and words[0].lower_ == "that" and words[0].dep_ == "mark":
+        words = words[1:]
+    return trim_tokens(words[0], words[-1]) if content_words(words) >= 2 else None
 
 
 def _portrayed(verb: Token) -> bool:

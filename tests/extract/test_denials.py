@@ -39,6 +39,16 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "believe",
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
+        (
+            "Critics argue the mayor sold the park to a developer and that is just not true.",
+            "the mayor sold the park to a developer",
+            "true",
+        ),
+        (
+            "Some argue the reason the harbour silted up is because the dredgers went on strike and that is simply not true.",
+            "the reason the harbour silted up is because the dredgers went on strike",
+            "true",
+        ),
         ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
         ("When we are portrayed as idle, it is not true.", "we are portrayed as idle", "true"),
         (
