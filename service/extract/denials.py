@@ -111,7 +111,7 @@ def _said_before(cue: int, sent: Span | None) -> tuple[int, int] | None:
             if clause.right_edge.i < cue:
                 said = clause_span(clause)
             else:  # "they argue X and that is not true", the verdict parsed as a conjunct of X
-                said = _before_conjunct(clause, sent.doc[cue]) or said
+                said = _before_conjunct(clause, verb.doc[cue]) or said
     return said
 
 
