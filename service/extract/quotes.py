@@ -463,6 +463,12 @@ def _attribution_for(token: Token, quotes: list[tuple[int, int]], lexicon: CueLe
         return _make("clause", content, cue, _speaker_of(token))
     if clause is None and token.dep_ == "parataxis" and lemma in lexicon.clause:
         return _interrupting(token, cue)
+    if (
+        clause is None
+        and lemma in lexicon.colon
+        and (inverted := _inverted_after_sentence(token)) is not None
+    ):
+        return inverted
     if lemma in lexicon.colon and (quoted := _colon_quote(token, quotes)) is not None:
         return _make("colon", quoted, cue, _speaker_of(token))
     infinitive = child_by_dep(token, "xcomp")
@@ -514,6 +520,24 @@ def _as_reported(cue: Token) -> Attribution | None:
         return None  # "the plan, as Lee said, is …": the clause around the cue is read by other routes
     end = it.idx + len(it) if it is not None and put_it else cue.idx + len(cue)
     return _make("as", _char_span(tokens), (cue.idx, end), _phrase(subject))
+
+
+def _inverted_after_sentence(cue: Token) -> Attribution | None:
+    """ "The pledge appeals to older voters …, said Ann Holt, a pollster.": a verb of saying after a comma,
+    its subject after it, reports its sentence up to the comma even where the parser made no clause of it."""
+    doc = cue.doc
+    comma = doc[cue.i - 1] if cue.i > cue.sent.start else None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
+    if comma is None or comma.text != "," or subject is None:
+        return None
+    start = max(cue.sent.start, _paragraph_start_token(cue))
+    content = _char_span(list(doc[start : comma.i]))
+    return _make("clause", content, (cue.idx, cue.idx + len(cue)), _phrase(subject))
+
+
+def _paragraph_start_token(token: Token) -> int:
+    breaks = [t.i for t in token.doc[token.sent.start : token.i] if "\n" in t.text]
+    return breaks[-1] + 1 if breaks else token.sent.start
 
 
 def _clause_in_phrase(cue: Token) -> Token | None:

@@ -148,6 +148,15 @@ PATTERNS = [
         "Karl Weber",
         "argued",
     ),
+    # "…, said X": the sentence before the comma, even where the parser made the first noun the subject
+    (
+        "The pledge to fix the roads appeals to older voters who wish for a return to an era when a car was"
+        " cheap, said Ann Holt, a pollster at Reed College.",
+        "The pledge to fix the roads appeals",
+        "indirect",
+        "Ann Holt, a pollster at Reed College",
+        "said",
+    ),
     # an "as" clause of saying attributes the clause it opens or closes
     (
         "As the Herald reported on Friday, the mayor was still refusing to call the fire arson.",
