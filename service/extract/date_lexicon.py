@@ -74,7 +74,8 @@ MOD_WORDS: dict[str, str | None] = {
     "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
     "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "earlier": None, "later": None,
+    "up to": "EQUAL_OR_LESS", "earlier": None, "later": None, "the early part of": "START",
+    "the latter part of": "END", "the later part of": "END",
 }  # fmt: skip
 
 # Vague references to the present, past and future. Left out because TimeML annotators seldom mark them:

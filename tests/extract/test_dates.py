@@ -57,6 +57,7 @@ CASES = [
     ("The company lost money last year.", MONDAY, "year", "DATE", "2021", None),
     ("Elections are due next year.", MONDAY, "year", "DATE", "2023", None),
     ("They signed the pact late last year.", MONDAY, "late", "DATE", "2021", "END"),
+    ("The mill reopens in the early part of next year.", MONDAY, "early part", "DATE", "2023", "START"),
     ("The fund was launched early this year.", MONDAY, "early", "DATE", "2022", "START"),
     ("He resigned earlier this month.", MONDAY, "earlier", "DATE", "2022-03", None),
     ("Profits jumped last quarter.", MONDAY, "quarter", "DATE", "2021-Q4", None),
@@ -243,6 +244,9 @@ CASES = [
     ("Orders climbed in the quarter ended June 30.", THURSDAY, "quarter", "DATE", "1989-Q2", None),
     ("Orders slipped below the year-ago second quarter.", THURSDAY, "second", "DATE", "1988-Q2", None),
     ("Sales should rise in the current quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
+    # "the quarter" with no quarter named before: the one under way ahead, else the last one ended
+    ("Margins will widen in the quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
+    ("Margins widened in the quarter.", THURSDAY, "quarter", "DATE", "1989-Q3", None),
     ("The fund grew throughout the fiscal year.", THURSDAY, "fiscal", "DURATION", "P1Y", None),
     # a quarter without a year: the nearest, one to come counting double; the first one named is reported on
     (

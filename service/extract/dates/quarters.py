@@ -100,6 +100,8 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
         )
         return Timex(TimexType.DATE, f"{year}-Q{quarter_of(month)}")
     period = ctx.last_period
+    if period is None and ctx.tense is Tense.FUTURE:  # "will reopen by the end of the quarter"
+        return Timex(TimexType.DATE, anchor_unit(ctx.reference, "quarter", 0))
     if period is None or (period[1] == "H" and "quarter" in words):
         period = previous_quarter(ctx.reference)
     year, letter, number = period
