@@ -64,12 +64,15 @@ def pair_denial(article: Article, denial: FoundDenial, candidates: list[Candidat
     eligible = [c for c in candidates if _outside(c, denial) and not _same_party(c.claimant, denial.denier)]
     owned = [c for c in eligible if party_terms(c.claimant) & denial.claimant_hint]
     noun = denial.target.noun
-    if noun is not None and is_person(noun):  # "she is wrong", "she made it up": her claim, first stated
+    if noun is not None and is_person(noun) and denial.target.inner is None:
+        # "she is wrong", "she made it up": her claim, first stated
         earlier_owned = [c for c in owned if c.end <= denial.cue.idx]
         if not earlier_owned:
             return None
         return _link(article.text, denial, earlier_owned[0], "back_reference", _reference(denial), 0.5)
     if denial.target.inner is not None:
+        if noun is not None and is_person(noun):  # "X was wrong to say Y": as X said it, else as stated here
+            return _pair_stated(article, denial, denial.target.inner, candidates, owned, owned, writer=False)
         return _pair_stated(article, denial, denial.target.inner, candidates, eligible, owned or eligible)
     return _pair_pointing_back(article, denial, eligible, owned)
 
@@ -81,9 +84,10 @@ def _pair_stated(
     candidates: list[Candidate],
     eligible: list[Candidate],
     others: list[Candidate],
+    writer: bool = True,
 ) -> ClaimPair:
     """A denial stating its clause: the clause's first clear statement, an earlier one (attributed, else
-    the writer's), or the denial's own unless it is a headline."""
+    the writer's unless the denial names whose claim it is), or the denial's own unless it is a headline."""
     text = article.text
     stated = next((c for c in candidates if (c.start, c.end) == inner), None)
     stated = stated or Candidate(*inner, None, char_terms(article.doc, *inner, article.token_terms))
@@ -93,7 +97,7 @@ def _pair_stated(
         first = _first_statement(best[0], eligible)
         return _link(text, denial, first, "content_overlap", best[1], best[2])
     # the writer may have stated it first, unattributed ("waterboarding, a torture technique, ...")
-    prior = [] if denial.headline else [c for c in article.written if c.end <= denial.start]
+    prior = [] if denial.headline or not writer else [c for c in article.written if c.end <= denial.start]
     best = _best_overlap(stated.terms - article.common, prior, MIN_SHARED, _RESTATED_OVERLAP)
     if best is not None:
         start, end = trim(text, best[0].start, best[0].end)

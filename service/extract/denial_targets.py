@@ -366,8 +366,9 @@ def _opinion_target(word: Token) -> Target | None:
         (c for c in word.children if c.dep_ == "xcomp" and c.lemma_.lower() in SAYING_VERBS), None
     )
     clause = None if saying is None else said_clause(saying)
-    if clause is not None:
-        return _clause_target(clause)
+    if clause is not None:  # what the person said, stated here; the person is its claimant
+        target = _clause_target(clause)
+        return None if target is None else replace(target, noun=subject)
     return None if preps else Target(reference=subject.lower_, noun=subject)
 
 

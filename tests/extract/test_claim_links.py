@@ -263,3 +263,16 @@ def test_a_body_denial_answers_no_statement_made_after_it(nlp: Language) -> None
     """Only a headline answers a claim the article reports below it; a body denial points back."""
     text = f"The chairman denied the report about hidden losses on Monday. Auditors later said {CLAIM}."
     assert find_pairs(nlp, text, ((CLAIM, "Auditors"),)) == []
+
+
+def test_a_person_wrong_to_say_something_is_its_only_claimant(nlp: Language) -> None:
+    """'Lopez was wrong to say Y' answers Y as Lopez said it, else as stated here: never another party's
+    statement of Y."""
+    others = "the mill had closed last spring"
+    text = (
+        f"Analysts said {others}. Councillor Maria Lopez said the plant was doing well. "
+        "The senator said Maria Lopez was wrong to say the mill had closed."
+    )
+    statements = ((others, "Analysts"), ("the plant was doing well", "Councillor Maria Lopez"))
+    pairs = find_pairs(nlp, text, statements)
+    assert [(p.claim.text, p.link.route) for p in pairs] == [("the mill had closed", "inside_denial")]
