@@ -50,6 +50,9 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
+# Words before a length of time that make it an age ("aged 40 years").
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+
 # Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
 VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of"})
 

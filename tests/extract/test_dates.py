@@ -442,6 +442,8 @@ def test_dates_table(
         "Exports climbed for a second straight month.",
         "She was voted Rookie of the Year by her peers.",
         "She won a Year Abroad grant.",
+        "The parish runs a day care center.",
+        "The guild is a century-old institution.",
     ],
 )
 def test_not_dates(nlp: Language, text: str) -> None:

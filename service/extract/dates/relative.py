@@ -87,10 +87,7 @@ def _before_verb_or_after_modal(ctx: Context) -> bool:
 
 
 def resolve_duration(m: re.Match[str], ctx: Context) -> Timex | None:
-    after = ctx.text[m.end() : m.end() + 8].lower()
-    if re.match(r"[\s-]*old\b", after) or ctx.word_before() in ("aged", "age", "ages"):
-        return None  # an age, not a period
-    if _ordinal_second(m, ctx):
+    if _not_a_period(m, ctx):
         return None
     if re.fullmatch(r"(?:one|some)\s+day", m.group(0), re.IGNORECASE) and _before_verb_or_after_modal(ctx):
         return Timex(TimexType.DATE, "FUTURE_REF")  # "will one day be": some day to come, not a length
@@ -129,17 +126,27 @@ def _after_an_amount(ctx: Context) -> bool:
     return before is not None and before.tag_ in ("NNS", "NNPS")
 
 
-def _ordinal_second(m: re.Match[str], ctx: Context) -> bool:
-    """'a second term', 'a second straight year': 'second' is an ordinal there, not a unit."""
-    if m.group("unit").lower() != "second":
-        return False
+def _not_a_period(m: re.Match[str], ctx: Context) -> bool:
+    """An age ('five years old', 'a century-old firm'), an ordinal ('a second term'), or a unit word
+    modifying a noun with no count of its own ('a day care center'): no length of time."""
+    if (
+        re.match(r"[\s-]*old\b", ctx.text[m.end() : m.end() + 8].lower())
+        or ctx.word_before() in lex.AGE_WORDS
+    ):
+        return True
     span = ctx.doc.char_span(m.start("unit"), m.end("unit"), alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ not in ("NOUN", "PROPN")
+    if span is None or len(span) == 0:
+        return False
+    unit = span[0]
+    if m.group("unit").lower() == "second" and unit.pos_ not in ("NOUN", "PROPN"):
+        return True
+    count = (m.groupdict().get("num") or m.groupdict().get("every") or "").lower()
+    return count in ("", "a", "an") and unit.dep_ == "compound" and unit.head.i > unit.i
 
 
 def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     """'$5 billion a year', 'three meals a day' are rates (SET); 'each year' too; 'for a year' a length."""
-    if _ordinal_second(m, ctx):
+    if _not_a_period(m, ctx):
         return None
     unit = m.group("unit").lower()
     every = m.group("every").lower()
