@@ -153,7 +153,12 @@ def _has_object(verb: Token, besides: Token) -> bool:
 def owners(noun: Token) -> list[Token]:
     """Who made the claim a noun names: 'Exxon's accusation', 'your claims', 'the AP report', 'a report by
     Bloomberg'."""
-    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"} or c.ent_type_ == "NORP"]
+    # a common noun before it says what it is about ("the fraud claims"), not who made it
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or c.ent_type_ == "NORP"
+    ]
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
             owners += [c for c in prep.children if c.dep_ == "pobj"]

@@ -83,6 +83,8 @@ COUNCIL = "the council wasted the grant money on consultants"
         (f"Critics said {COUNCIL}. Your allegations are false, the mayor wrote to them.", False),
         (f"Critics said {COUNCIL}. The mayor rejected the allegations by the newspaper.", False),
         (f"Critics said {COUNCIL}. The mayor disputed their account.", True),
+        (f"Critics said {COUNCIL}. The mayor disputed the waste allegations.", True),  # a topic, no owner
+        (f"Critics said {COUNCIL}. The mayor disputed the Gazette allegations.", False),
     ],
 )
 def test_nearness_alone_never_gives_a_named_owners_claim_to_another(
