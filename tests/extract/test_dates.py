@@ -437,6 +437,7 @@ def test_dates_table(
         "He told The Sunday Times that he would resign.",
         'He told ABC\'s "This Week" that he would resign.',
         "This is VOA Today.",
+        "They watched High Noon again.",
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",
         "Exports climbed for a second straight month.",

@@ -85,8 +85,10 @@ def _inside_name(doc: Doc, candidate: Candidate) -> bool:
 
 
 # Rules whose words are written in lower case inside a sentence: capitalised there, they are a title
-# ("ABC's "This Week"", "VOA Today").
-_LOWER_CASE_RULES = frozenset({"day_word", "relative_unit", "reference_word", "the_year", "anaphoric"})
+# ("ABC's "This Week"", "VOA Today", "High Noon").
+_LOWER_CASE_RULES = frozenset(
+    {"day_word", "relative_unit", "reference_word", "the_year", "anaphoric", "time"}
+)
 
 
 def _in_title(text: str, candidate: Candidate) -> bool:
