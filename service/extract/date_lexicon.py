@@ -105,7 +105,8 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
     "valentine's day": (2, 14), "st. patrick's day": (3, 17), "independence day": (7, 4),
     "the fourth of july": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
-    "veterans day": (11, 11), "christmas eve": (12, 24), "christmas": (12, 25),
+    "veterans day": (11, 11), "inauguration day": (1, 20), "flag day": (6, 14),
+    "christmas eve": (12, 24), "christmas": (12, 25),
     "christmas day": (12, 25), "boxing day": (12, 26),
 }  # fmt: skip
 # Holidays on the n-th weekday of a month: (month, weekday, n); n = -1 is the last one.
@@ -113,6 +114,7 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3),
     "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "memorial day": (5, 0, -1),
     "labor day": (9, 0, 1), "columbus day": (10, 0, 2), "thanksgiving": (11, 3, 4),
+    "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
     "thanksgiving day": (11, 3, 4),
 }  # fmt: skip
 # Holidays computed from Easter Sunday: days after it.

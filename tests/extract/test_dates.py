@@ -335,6 +335,8 @@ CASES = [
     ("In the first quarter of next year, sales will rise.", THURSDAY, "first", "DATE", "1990-Q1", None),
     ("Heating bills rose this winter.", dt.date(2022, 1, 10), "winter", "DATE", "2021-WI", None),
     ("He was released last Thanksgiving.", MONDAY, "Thanksgiving", "DATE", "2021-11-25", None),
+    ("The florist was busiest on Mother's Day.", MONDAY, "Mother", "DATE", "2021-05-09", None),
+    ("The diner will open on Father's Day.", MONDAY, "Father", "DATE", "2022-06-19", None),
     ("A hearing is planned for the week of March 21.", MONDAY, "week", "DATE", "2022-W12", None),
     ("Exports rose in February this year.", MONDAY, "February", "DATE", "2022-02", None),
     # spoken years and times
