@@ -1020,6 +1020,9 @@ def _uncued_quotes(
         if len(words) < MIN_UNCUED_WORDS:
             continue
         paragraph = _paragraph_of(text, span[0])
+        if (credit := _credit_line_after(text, span)) is not None:
+            extra.append(Attribution(span, (span[0], span[0]), credit, "uncued"))
+            continue
         previous = _paragraph_of(text, max(0, paragraph[0] - 2))
         spoken = [f for f in found + extra if f.speaker is not None]
         before = [f for f in spoken if previous[0] <= f.cue[0] < span[0]]
@@ -1039,6 +1042,26 @@ def _uncued_quotes(
         speaker = _person_near(doc, previous[0], span, quotes) if nearest is None else nearest.speaker
         extra.append(Attribution(span, (span[0], span[0]), speaker, "uncued"))
     return extra
+
+
+# A line that only names who said the quote left open above it, and closes it: `"… ¶ Ann Lee, Policy
+# Institute."` (a pull-quote credit).
+_CREDIT_LINE = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})(?:,[^\n.]{0,60})?\.?[\"”][ \t]*$"
+)
+
+
+def _credit_line_after(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The name on a credit line right after a quote's paragraph, if the next line is one."""
+    end = text.find("\n", span[1] - 1)
+    if end < 0 or _paragraph_of(text, span[0])[1] != end:
+        return None
+    start = end
+    while start < len(text) and text[start] in "\n \t":
+        start += 1
+    line_end = _paragraph_of(text, start)[1] if start < len(text) else start
+    match = _CREDIT_LINE.fullmatch(text, start, line_end)
+    return None if match is None else match.span("name")
 
 
 def _person_near(

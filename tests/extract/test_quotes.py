@@ -567,6 +567,15 @@ def test_a_demonstrative_or_bare_that_is_no_speaker(nlp: Language, text: str) ->
     assert found and all(q.speaker is None for q in found)
 
 
+def test_a_credit_line_that_closes_a_quote_names_its_speaker(nlp: Language) -> None:
+    text = (
+        'The budget row went on all week.\n\n"We cannot keep borrowing to pay for the roads we already built.'
+        '\nDana Ruiz, Civic Budget Project."\n\nThe council meets again on Monday.'
+    )
+    quote = _find(_quotes(nlp, text), "keep borrowing")
+    assert quote.speaker is not None and quote.speaker.text == "Dana Ruiz"
+
+
 def test_a_verb_inside_another_quote_does_not_frame_a_quote(nlp: Language) -> None:
     text = (
         "''If the mayor had listened, we would be sitting in a new library by now,'' Ms. Okafor, now 64 and"
