@@ -215,7 +215,10 @@ def _deny_target(verb: Token) -> Target | None:
     if verb.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in verb.children):
         # "allegations that he assaulted her, which he has denied": the claim noun above the clause
         claim_noun = next((a for a in verb.ancestors if a.lemma_.lower() in CLAIM_NOUNS), None)
-        return None if claim_noun is None else _noun_target(claim_noun)
+        if claim_noun is None:
+            return None
+        apposed = _apposed_clause(claim_noun)  # "X said Y, a charge that Z denied": Y
+        return Target(apposed, claim_noun.lower_, claim_noun) if apposed else _noun_target(claim_noun)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     objects = objects or [c for c in verb.children if c.dep_ == "nsubjpass" and verb.tag_ == "VBN"]
     for child in objects[:1]:
@@ -226,6 +229,23 @@ def _deny_target(verb: Token) -> Target | None:
             return Target(reference=child.lower_, noun=child)
         return target
     return None
+
+
+def _apposed_clause(noun: Token) -> tuple[int, int] | None:
+    """The clause a claim noun is set beside after a comma ('the vote was rigged, a charge that ...'):
+    what the noun names, however the parser hung the noun."""
+    first = noun.left_edge
+    if first.i < 2 or noun.doc[first.i - 1].text != "," or first.lower_ not in {"a", "an", "the"}:
+        return None
+    verb = noun.doc[first.i - 2]
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT":
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or child_by_dep(verb, *SUBJECT_DEPS) is None:
+        return None
+    words = [t for t in verb.subtree if t.i < first.i - 1]
+    while len(words) > 1 and words[0].lower_ == "that" and words[0].dep_ == "mark":
+        words = words[1:]
+    return trim_tokens(words[0], words[-1]) if content_words(words) >= 2 else None
 
 
 def _noun_like(clause: Token) -> bool:
@@ -242,6 +262,12 @@ def _object_target(verb: Token, require_claim_noun: bool) -> Target | None:
     if verb.dep_ == "amod":  # "X rubbished Y's claim" parsed with the verb as a modifier
         noun = verb.head.head if verb.head.dep_ == "poss" else verb.head
         return _noun_target(noun) if noun.lemma_.lower() in CLAIM_NOUNS else None
+    relative = child_by_dep(verb, "dobj")
+    if verb.dep_ == "relcl" and (relative is None or relative.lower_ in {"that", "which"}):
+        # "X said Y, a claim (that) the engineers rejected": Y
+        apposed = _apposed_clause(verb.head) if verb.head.lemma_.lower() in CLAIM_NOUNS else None
+        if apposed is not None:
+            return Target(apposed, verb.head.lower_, verb.head)
     for child in verb.children:  # "rejected that X": the clause right after the verb, not a later one
         clause = child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and has_mark(child, "that")
         if clause and child.left_edge.i == verb.i + 1:

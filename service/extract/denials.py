@@ -180,7 +180,8 @@ def _denier(
 ) -> Speaker | None:
     """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause unless that
     is what is denied ('the report is false', 'Trump is wrong', 'she made it up')."""
-    for quote in quotes:
+    in_relative = token.dep_ == "relcl" and child_by_dep(token, "nsubj") is not None
+    for quote in [] if in_relative else quotes:  # "..., a charge that X denied": X, whoever is quoted
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
             return quote.speaker
     verb = token

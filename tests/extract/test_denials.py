@@ -211,3 +211,31 @@ def test_a_relative_clause_denies_the_claim_it_comments_on(nlp: Language) -> Non
     """'the allegation that X, which he has denied': the denial is asserted, though it hangs off the claim."""
     text = "The allegation that the chef poisoned the soup, which he has denied, was aired again on Friday."
     assert [p.claim.text for p in find_pairs(nlp, text)] == ["the chef poisoned the soup"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "denier"),
+    [
+        (
+            "The mayor said the audit had been rigged, a charge that the auditors strongly denied.",
+            "the audit had been rigged",
+            "the auditors",
+        ),
+        (
+            "Critics said the bridge was unsafe, a claim the engineers rejected.",
+            "the bridge was unsafe",
+            "the engineers",
+        ),
+        (
+            "The coach complained that the match had been fixed, an allegation that the league has disputed.",
+            "the match had been fixed",
+            "the league",
+        ),
+    ],
+)
+def test_a_claim_noun_set_beside_a_clause_names_it(nlp: Language, text: str, claim: str, denier: str) -> None:
+    """'X said Y, a charge that Z denied': Y is the claim, Z its denier (not X, even when X is quoted)."""
+    quoted = text[text.index(claim) :].rstrip(".")
+    speaker = text.split(" said")[0].split(" complained")[0]
+    pairs = find_pairs(nlp, text, ((quoted, speaker),))
+    assert [(p.claim.text, p.denial.denier and p.denial.denier.text) for p in pairs] == [(claim, denier)]
