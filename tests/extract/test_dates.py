@@ -102,6 +102,9 @@ CASES = [
     # no tense: the nearest February, and on a tie (eight months back, four ahead counting double) the coming one
     ("Talk of a summit in February grew.", dt.date(2022, 10, 30), "February", "DATE", "2023-02", None),
     ("The summit will take place in October.", MONDAY, "October", "DATE", "2022-10", None),
+    # a present verb leans neither way: the nearest occurrence
+    ("The lease expires in March.", THURSDAY, "March", "DATE", "1990-03", None),
+    ("Housing starts climb in September.", THURSDAY, "September", "DATE", "1989-09", None),
     ("The plant opened in June 1994.", MONDAY, "June", "DATE", "1994-06", None),
     ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
     ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),

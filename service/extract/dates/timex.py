@@ -137,10 +137,13 @@ def year_for(reference: dt.date, month: int, day: int | None, tense: Tense | Non
     verb with a day almost a year back is one just ahead ("fixed Oct. 3 as the cutoff")."""
     key = (month, day or 0)
     ref_key = (reference.month, reference.day if day else 0)
+    ahead_weight = 1 if tense is Tense.PRESENT else 2  # "expires in March": no lean to the past
 
-    def distance(year: int) -> int:  # in days, roughly; a future date counts double (news reports the past)
+    def distance(
+        year: int,
+    ) -> int:  # in days, roughly; with no tense a date ahead counts double (news reports the past)
         days = (year - reference.year) * 372 + (month - reference.month) * 31 + (day or 0) - ref_key[1]
-        return days * 2 if days > 0 else -days
+        return days * ahead_weight if days > 0 else -days
 
     if tense is Tense.PAST:
         if key <= ref_key:
