@@ -139,9 +139,8 @@ def year_for(reference: dt.date, month: int, day: int | None, tense: Tense | Non
     ref_key = (reference.month, reference.day if day else 0)
     ahead_weight = 1 if tense is Tense.PRESENT else 2  # "expires in March": no lean to the past
 
-    def distance(
-        year: int,
-    ) -> int:  # in days, roughly; with no tense a date ahead counts double (news reports the past)
+    # In days, roughly; with no tense a date ahead counts double (news reports the past).
+    def distance(year: int) -> int:
         days = (year - reference.year) * 372 + (month - reference.month) * 31 + (day or 0) - ref_key[1]
         return days * ahead_weight if days > 0 else -days
 
