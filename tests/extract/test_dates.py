@@ -105,6 +105,7 @@ CASES = [
     # a present verb leans neither way: the nearest occurrence
     ("The lease expires in March.", THURSDAY, "March", "DATE", "1990-03", None),
     ("Housing starts climb in September.", THURSDAY, "September", "DATE", "1989-09", None),
+    ("The rink opens in the spring.", THURSDAY, "spring", "DATE", "1990-SP", None),
     ("The plant opened in June 1994.", MONDAY, "June", "DATE", "1994-06", None),
     ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
     ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),

@@ -232,7 +232,18 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     ongoing = bounds is not None and bounds.first_day <= ctx.reference <= bounds.last_day
     if word in ("", "the") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
         step = 1 if ctx.tense is Tense.FUTURE else -1  # "will meet in the spring", "closed in the winter"
+    elif word in ("", "the") and not ongoing and ctx.tense is Tense.PRESENT:
+        step = _nearer_season_step(ctx.reference, season)  # "the plant opens in the spring"
     return Timex(TimexType.DATE, season_value(ctx.reference, season, step))
+
+
+def _nearer_season_step(reference: dt.date, season: str) -> int:
+    """-1 or +1: whether the last season of the kind ended closer to the reference than the next begins."""
+    last = interval_of(season_value(reference, season, -1))
+    coming = interval_of(season_value(reference, season, 1))
+    if last is None or coming is None:
+        return 0
+    return -1 if (reference - last.last_day) < (coming.first_day - reference) else 1
 
 
 def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
