@@ -141,6 +141,11 @@ DEFERRING_VERBS = frozenset(
 )
 DEFERRED_TO = frozenset("until till to for".split())
 
+# Prepositions that put the date they govern behind ("since Friday"), or, under a present verb, ahead
+# ("the offer runs through Friday").
+SINCE_WORDS = frozenset({"since"})
+DEADLINE_WORDS = frozenset("until till through by".split())
+
 # Words before a clock time written without a.m./p.m. that make it a time ("at 3:30", not a score).
 CLOCK_PREPOSITIONS = frozenset("at by until till before after around about from to since".split())
 

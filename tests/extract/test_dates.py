@@ -106,6 +106,9 @@ CASES = [
     ("The lease expires in March.", THURSDAY, "March", "DATE", "1990-03", None),
     ("Housing starts climb in September.", THURSDAY, "September", "DATE", "1989-09", None),
     ("The rink opens in the spring.", THURSDAY, "spring", "DATE", "1990-SP", None),
+    # 'since' points back; 'through', 'until', 'by' under a present verb point ahead
+    ("Prices are down since March.", THURSDAY, "March", "DATE", "1989-03", None),
+    ("The tender runs through Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("The plant opened in June 1994.", MONDAY, "June", "DATE", "1994-06", None),
     ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
     ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),

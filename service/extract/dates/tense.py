@@ -73,14 +73,24 @@ def is_habitual(doc: Doc, start: int, end: int) -> bool:
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past."""
+    """Tense of the verb governing the span: 'will'/'shall' → future, past morphology → past; 'since'
+    points back, and 'until', 'through' or 'by' under a present verb point ahead."""
     path = _path_to_verb(doc, start, end)
+    preposition = next((word.lower_ for word in reversed(path) if word.dep_ == "prep"), "")
+    tense = _tense_along(path, preposition)
+    if preposition in lex.SINCE_WORDS:
+        return Tense.PAST  # "shares have been halted since Friday"
+    if tense is Tense.PRESENT and preposition in lex.DEADLINE_WORDS:
+        return Tense.FUTURE  # "the offer runs through Friday"
+    return tense
+
+
+def _tense_along(path: list[Token], preposition: str) -> Tense | None:
     if any(word.lower_ in lex.FUTURE_WORDS for word in path):
         return Tense.FUTURE  # "payable Dec. 1", "due Monday"
     if not path or not _is_clause_verb(path[-1]):
         return None
     token = path[-1]
-    preposition = next((word.lower_ for word in reversed(path) if word.dep_ == "prep"), "")
     if token.lemma_ in lex.DEFERRING_VERBS and preposition in lex.DEFERRED_TO:
         return Tense.FUTURE  # "postponed the vote until Tuesday", "was set for Nov. 21"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in lex.FUTURE_HEADS:
