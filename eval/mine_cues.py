@@ -20,7 +20,8 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 from service.extract.cue_lexicon import LEXICON, CueLexicon
-from service.extract.quotes import candidate_attributions, quoted_spans
+from service.extract.quote_routes import candidate_attributions
+from service.extract.quote_text import quoted_spans
 from service.model import load_model
 from service.settings import Settings
 

@@ -27,7 +27,8 @@ from service.extract.claims import extract_claims
 from service.extract.dates import extract_dates
 from service.extract.entities import clean_span, extract_entities, strip_titles
 from service.extract.mentions import resolve_speaker
-from service.extract.quotes import extract_quotes, quoted_spans
+from service.extract.quote_text import quoted_spans
+from service.extract.quotes import extract_quotes
 from service.pipeline import Job, Pipeline
 from service.settings import Settings
 

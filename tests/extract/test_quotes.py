@@ -10,7 +10,9 @@ from spacy.tokens import Doc
 
 from schemas import Quote
 from service.extract.entities import extract_entities
-from service.extract.quotes import candidate_attributions, extract_quotes, quoted_spans
+from service.extract.quote_routes import candidate_attributions
+from service.extract.quote_text import quoted_spans
+from service.extract.quotes import extract_quotes
 
 
 def _quotes(nlp: Language, text: str) -> list[Quote]:
