@@ -65,6 +65,8 @@ CUE_LEMMAS = (
     | {"make", "believe", "happen", "truth", "push"}
 )
 CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
+_APPOSITION_MARKS = frozenset({",", "-", "–", "—", "--"})
+_QUOTE_TOKENS = frozenset({"''", "``", '"', "”", "“", "’", "‘"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
 
@@ -217,8 +219,7 @@ def _deny_target(verb: Token) -> Target | None:
         claim_noun = next((a for a in verb.ancestors if a.lemma_.lower() in CLAIM_NOUNS), None)
         if claim_noun is None:
             return None
-        apposed = _apposed_clause(claim_noun)  # "X said Y, a charge that Z denied": Y
-        return Target(apposed, claim_noun.lower_, claim_noun) if apposed else _noun_target(claim_noun)
+        return _relative_target(claim_noun)  # "X said Y, a charge that Z denied": Y
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     objects = objects or [c for c in verb.children if c.dep_ == "nsubjpass" and verb.tag_ == "VBN"]
     for child in objects[:1]:
@@ -231,18 +232,33 @@ def _deny_target(verb: Token) -> Target | None:
     return None
 
 
+def _relative_target(noun: Token) -> Target | None:
+    """What a claim noun that a relative clause denies stands for: the clause it is set beside ('Y, a
+    charge that Z denied'), else the noun itself ('the allegations, which he denied')."""
+    apposed = _apposed_clause(noun)
+    return Target(apposed, noun.lower_, noun) if apposed is not None else _noun_target(noun)
+
+
 def _apposed_clause(noun: Token) -> tuple[int, int] | None:
-    """The clause a claim noun is set beside after a comma ('the vote was rigged, a charge that ...'):
-    what the noun names, however the parser hung the noun."""
+    """The clause a claim noun is set beside after a comma or dash ('the vote was rigged, a charge that
+    ...'): what the noun names, however the parser hung the noun; a reported clause before a report of it."""
     first = noun.left_edge
-    if first.i < 2 or noun.doc[first.i - 1].text != "," or first.lower_ not in {"a", "an", "the"}:
+    doc = noun.doc
+    mark = first.i - 1
+    while mark > 0 and doc[mark].text in _QUOTE_TOKENS:  # 'X was "unfit," an idea that ...'
+        mark -= 1
+    if mark < 1 or doc[mark].text not in _APPOSITION_MARKS or first.lower_ not in {"a", "an", "the"}:
         return None
-    verb = noun.doc[first.i - 2]
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT":
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or child_by_dep(verb, *SUBJECT_DEPS) is None:
+    before = doc[mark - 1]
+    clauses = [
+        t
+        for t in [before, *before.ancestors]
+        if t.pos_ in {"VERB", "AUX", "ADJ"} and child_by_dep(t, *SUBJECT_DEPS) is not None and t.i < mark
+    ]
+    verb = next((t for t in clauses if t.dep_ == "ccomp"), clauses[-1] if clauses else None)
+    if verb is None:
         return None
-    words = [t for t in verb.subtree if t.i < first.i - 1]
+    words = [t for t in verb.subtree if t.i < mark]
     while len(words) > 1 and words[0].lower_ == "that" and words[0].dep_ == "mark":
         words = words[1:]
     return trim_tokens(words[0], words[-1]) if content_words(words) >= 2 else None
@@ -415,9 +431,10 @@ def _falsity_target_of(word: Token) -> Target | None:
     """What a word of falsity is said of: the claim it qualifies, is predicated of, or labels."""
     lemma = word.lemma_.lower()
     # "the false claims", "Trump's baseless allegation that ..."; not "the wrong impression"
-    if word.dep_ == "amod":
+    if word.dep_ == "amod" or (word.dep_ == "conj" and word.head.dep_ == "amod"):
+        noun = word.head if word.dep_ == "amod" else word.head.head  # "the absurd and inaccurate claim"
         strict = lemma not in OPINION_FALSITY
-        return _noun_target(word.head) if strict and _is_definite_claim(word.head) else None
+        return _noun_target(noun) if strict and _is_definite_claim(noun) else None
     if lemma not in {"true", "case"} and (negated(word) or negated(word.head)):
         return None  # "not necessarily wrong"
     found, inner = noun_claim(word) if lemma in FALSITY_NOUNS else (False, None)
@@ -432,6 +449,8 @@ def _falsity_target_of(word: Token) -> Target | None:
         if extraposed is not None:
             return _clause_target(extraposed)
         subject = _subject_of(head)
+        if subject is not None and is_relative_pronoun(subject) and head.head.lemma_.lower() in CLAIM_NOUNS:
+            return _relative_target(head.head)  # "X, an idea that was untrue": X
         return None if subject is None else _claimer_target(subject) or _noun_target(subject)
     if word.dep_ == "dobj" and head.lemma_.lower() in SPREAD_VERBS:  # "he is spreading lies"
         subject = _subject_of(head)

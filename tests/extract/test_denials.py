@@ -98,6 +98,21 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "dismissed",
         ),
         (
+            "The council was meant to believe that the harbour was closed to trade, an idea that was plainly untrue.",
+            "the harbour was closed to trade",
+            "untrue",
+        ),
+        (
+            'The ads claimed that the harbour was "closed to trade," an idea that was plainly untrue.',
+            'the harbour was "closed to trade',
+            "untrue",
+        ),
+        (
+            "The mayor mocked the absurd and false claim that the harbour was closed.",
+            "the harbour was closed",
+            "false",
+        ),
+        (
             "There is no truth to the reports that the bakery had closed.",
             "the bakery had closed",
             "truth",
@@ -231,11 +246,17 @@ def test_a_relative_clause_denies_the_claim_it_comments_on(nlp: Language) -> Non
             "the match had been fixed",
             "the league",
         ),
+        (
+            "The minister has also said that the ferry was not delayed on the day the storm hit - a point that "
+            "the port authority has disputed.",
+            "the ferry was not delayed on the day the storm hit",
+            "the port authority",
+        ),
     ],
 )
 def test_a_claim_noun_set_beside_a_clause_names_it(nlp: Language, text: str, claim: str, denier: str) -> None:
     """'X said Y, a charge that Z denied': Y is the claim, Z its denier (not X, even when X is quoted)."""
     quoted = text[text.index(claim) :].rstrip(".")
-    speaker = text.split(" said")[0].split(" complained")[0]
+    speaker = text.split(" has also said")[0].split(" said")[0].split(" complained")[0]
     pairs = find_pairs(nlp, text, ((quoted, speaker),))
     assert [(p.claim.text, p.denial.denier and p.denial.denier.text) for p in pairs] == [(claim, denier)]
