@@ -212,7 +212,7 @@ CASES = [
     ("Earnings fell in the fourth quarter of 1988.", THURSDAY, "fourth", "DATE", "1988-Q4", None),
     ("Profit rose in the third quarter from a year earlier.", THURSDAY, "a year", "DATE", "1988-Q3", None),
     (
-        "Profit rose in the third quarter. In the quarter, sales grew.",
+        "Profit rose in the third quarter. Over the quarter, sales grew.",
         THURSDAY,
         "the quarter,",
         "DATE",

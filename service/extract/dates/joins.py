@@ -180,7 +180,7 @@ _APPOSITION = re.compile(r"\s*,\s*")
 
 
 def restate_appositions(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """'On Oct. 12, the day before the vote, ...': a day put in apposition to a date, which the text
+    """'On Friday, the day before the ballot, ...': a day put in apposition to a date, which the text
     dates no other way, is that date."""
     restated: list[Candidate] = []
     for candidate in candidates:
