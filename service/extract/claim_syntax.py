@@ -13,7 +13,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from service.extract.denial_lexicon import PROPOSAL_MODALS, REPORTING_VERBS, SAYING_VERBS
+from service.extract.denial_lexicon import GLOSS_VERBS, PROPOSAL_MODALS
 from service.extract.syntax import child_by_dep
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -78,7 +78,7 @@ def clause_span(head: Token) -> tuple[int, int]:
     """Span of a clause without its leading 'that' (or 'when') and edge punctuation."""
     # "..., saying Y" after the clause is its reporter's gloss, not part of what is stated
     glosses = [c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.tag_ == "VBG"]
-    glossed = {t.i for g in glosses if g.lemma_.lower() in SAYING_VERBS | REPORTING_VERBS for t in g.subtree}
+    glossed = {t.i for g in glosses if g.lemma_.lower() in GLOSS_VERBS for t in g.subtree}
     tokens = [t for t in head.subtree if t.i not in glossed]
     # "..., which he has denied" closing it is a comment on the clause, not part of what it states
     aside = next((t for t in tokens if t.i > head.i and _comment_clause(t)), None)

@@ -124,7 +124,7 @@ NON_CONTENT_LEMMAS = frozenset(
     """
     say tell claim report deny denial reject dismiss dispute refute rebut call state add accuse allege
     insist suggest argue note write tweet according statement be have do make get go know think also
-    mr. mrs. ms. dr. people thing way year time
+    mr. mrs. ms. dr. people thing way year time come take give put keep let seem become want try
     """.split()
 )
 
@@ -180,6 +180,10 @@ OPINION_NOUNS = frozenset(
 # Verbs reporting what someone says, whose clause a pronoun later in the sentence can deny ("When X says
 # Y, that is false").
 SAYING_VERBS = frozenset("say claim tell suggest insist argue assert allege contend tweet write".split())
+
+# Participles by which a reporter glosses a clause after it ("..., saying Y", "..., explaining that Y"): not
+# part of what the clause states.
+GLOSS_VERBS = SAYING_VERBS | REPORTING_VERBS | frozenset("explain note add point stress cite".split())
 
 # Verbs by which someone puts falsehoods about ("peddling fiction", "spreading lies").
 SPREAD_VERBS = frozenset("peddle spread push spout repeat circulate".split())

@@ -113,6 +113,11 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "false",
         ),
         (
+            "The coach denied that a squad shakeup is coming, explaining that he had been away.",
+            "a squad shakeup is coming",
+            "denied",
+        ),
+        (
             "There is no truth to the reports that the bakery had closed.",
             "the bakery had closed",
             "truth",
