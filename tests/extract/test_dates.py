@@ -361,6 +361,10 @@ CASES = [
     # an infinitive under a past verb is after that event, not necessarily before today: the nearest month
     ("The union voted to strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2023-02", None),
     ("The union went on strike in February.", dt.date(2022, 12, 1), "February", "DATE", "2022-02", None),
+    ("Negotiators agreed to resume talks on Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
+    ("Negotiators agreed to resume talks on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("The board agreed to sell the unit in June.", dt.date(2022, 10, 3), "June", "DATE", "2022-06", None),
+    ("The board agreed to sell the unit in June.", dt.date(2022, 2, 3), "June", "DATE", "2022-06", None),
     ("The board declared a dividend payable Dec. 1.", THURSDAY, "Dec.", "DATE", "1989-12-01", None),
     ("The police have scheduled a press briefing Thursday.", MONDAY, "Thursday", "DATE", "2022-03-17", None),
     # a modal, 'is to', and a planning participle after a noun point ahead; so does the verb of the

@@ -17,6 +17,7 @@ class Tense(Enum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+    LATER = "later"  # after a past event, on either side of today: "agreed to meet Tuesday"
 
 
 _FUTURE_AUX = frozenset(
@@ -102,7 +103,7 @@ def _tense_along(path: list[Token], preposition: str) -> Tense | None:
     if token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_ in lex.PLANNED_PARTICIPLES:
         return Tense.FUTURE  # "the vote, expected Friday, ..."
     if token.tag_ == "VB" and token.dep_ == "xcomp" and _is_past(token.head):
-        return None  # "agreed to buy it in February": after the agreement, before or after today
+        return Tense.LATER  # "agreed to buy it in February": after the agreement, before or after today
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):

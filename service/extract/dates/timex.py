@@ -118,13 +118,15 @@ def previous_quarter(d: dt.date) -> tuple[int, str, int]:
 
 def shift_weekday(reference: dt.date, weekday: int, tense: Tense | None) -> dt.date:
     """The weekday's date: the reference itself on the same weekday, else the next one under a future
-    verb and the last one otherwise (news mostly reports what happened)."""
+    verb, the nearer one after a past event ("agreed to meet Tuesday"), and the last one otherwise
+    (news mostly reports what happened)."""
     delta = weekday - reference.weekday()
     if delta == 0:
         return reference
-    if tense is Tense.FUTURE:
-        return reference + dt.timedelta(days=delta % 7)
-    return reference - dt.timedelta(days=(-delta) % 7)
+    ahead, back = delta % 7, (-delta) % 7
+    if tense is Tense.FUTURE or (tense is Tense.LATER and ahead < back):
+        return reference + dt.timedelta(days=ahead)
+    return reference - dt.timedelta(days=back)
 
 
 # How far back a past verb's day of the month may lie (days) before it is read as the coming one.
@@ -137,7 +139,7 @@ def year_for(reference: dt.date, month: int, day: int | None, tense: Tense | Non
     verb with a day almost a year back is one just ahead ("fixed Oct. 3 as the cutoff")."""
     key = (month, day or 0)
     ref_key = (reference.month, reference.day if day else 0)
-    ahead_weight = 1 if tense is Tense.PRESENT else 2  # "expires in March": no lean to the past
+    ahead_weight = 1 if tense in (Tense.PRESENT, Tense.LATER) else 2  # "expires in March": no lean back
 
     # In days, roughly; with no tense a date ahead counts double (news reports the past).
     def distance(year: int) -> int:
