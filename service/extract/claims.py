@@ -7,7 +7,8 @@ claims", ...) in a construction that takes a proposition, so rejected proposals,
 
 The flow, one module a step:
 - `denials` finds each denial and its denier; `denial_targets` says what each cue form denies (a clause
-  it states, or a word pointing back at a claim), `claim_nouns` what a claim noun states and who owns it.
+  it states, the clause a claim noun is set beside: "Y, a charge that Z denied", or a word pointing back at
+  a claim), `claim_nouns` what a claim noun states and who owns it.
 - `claim_candidates` gathers what can be denied: the attributed statements of the quotes extractor and the
   clauses claim nouns state anywhere ("a report from X saying Y", "the allegation that Y"); a headline
   states nothing the body denies. `claim_terms` gives each its terms: entities canonicalized, capitals
@@ -17,7 +18,9 @@ The flow, one module a step:
   terms), else Y itself. One that points back takes, in order: a clause reported in its own sentence or
   quote ("When X says Y, that's false"); the claim of the person it judges ("X is wrong"); the first
   statement of the kind it names ("the AP report"); the statement sharing the most telling content with
-  it; or, when nothing says otherwise, the statement just before it, where its teller began.
+  it (only one about what the noun says the claim is about: "the accusations of fraud"); or, when nothing
+  says otherwise, the statement just before it, where its teller began; with no statement quoted before
+  it, the writer's sentence that introduced what it names ("the figures are fabricated").
 `claim_syntax` holds the parse readings they share (clause spans, trimming, negation).
 """
 
