@@ -157,6 +157,7 @@ CASES = [
     ("The meeting starts at 3:30 this afternoon.", MONDAY, "3:30", "TIME", "2022-03-14T15:30", None),
     ("The shop closes at 8 o'clock tonight.", MONDAY, "8 o'clock", "TIME", "2022-03-14T20:00", None),
     ("The train left at 14:45.", MONDAY, "14:45", "TIME", "2022-03-14T14:45", None),
+    ("The quake struck at 1030 GMT on Friday.", MONDAY, "1030", "TIME", "2022-03-11T10:30", None),
     ("The concert ended around 6:40 p.m.", MONDAY, "6:40", "TIME", "2022-03-14T18:40", "APPROX"),
     (
         "The ferry docked at 11:20 a.m. (0820 GMT) Friday.",
@@ -451,6 +452,7 @@ def test_dates_table(
         'He told ABC\'s "This Week" that he would resign.',
         "This is VOA Today.",
         "They watched High Noon again.",
+        "The quake struck in the evening (1530 GMT).",
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",
         "Exports climbed for a second straight month.",

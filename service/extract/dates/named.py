@@ -171,6 +171,8 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
         return Timex(TimexType.DATE, m.group("year"))
     if before[-1:] in ("$", "#", "£", "€", "/", ".", ",", ":", "-"):
         return None  # money, a fraction, a number range or a code
+    if re.match(r"\s+(?:GMT|UTC)\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # a clock time: "1530 GMT"
     span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -271,6 +273,8 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
 def _clock_time(m: re.Match[str]) -> str | None:
     if m.group("noon"):
         return "T24:00" if m.group("noon").lower() == "midnight" else "T12:00"
+    if m.group("mil_hour"):  # "1530 GMT"
+        return f"T{m.group('mil_hour')}:{m.group('mil_minute')}"
     if m.group("bare_hour"):  # "at 3:30": the hour as written; a part of the day may follow
         hour = int(m.group("bare_hour"))
         return f"T{hour:02d}:{m.group('bare_minute')}" if hour < 24 else None
@@ -290,5 +294,7 @@ def _clock_time(m: re.Match[str]) -> str | None:
 def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("bare_hour") and ctx.word_before() not in lex.CLOCK_PREPOSITIONS:
         return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
+    if m.group("mil_hour") and ctx.text[max(0, ctx.start - 1) : ctx.start] == "(":
+        return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
     clock = _clock_time(m)
     return Timex(TimexType.TIME, ctx.reference.isoformat() + clock) if clock else None
