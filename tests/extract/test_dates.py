@@ -301,6 +301,16 @@ CASES = [
         None,
     ),
     ("Sales usually peak in the fourth quarter.", THURSDAY, "fourth", "SET", "XXXX-Q4", None),
+    (
+        "Orders stay thin through the first two quarters of 1990.",
+        THURSDAY,
+        "first two",
+        "DATE",
+        "1990-H1",
+        None,
+    ),
+    ("Orders swelled in the last two quarters of last year.", THURSDAY, "last two", "DATE", "1988-H2", None),
+    ("Orders swelled in the last two quarters.", THURSDAY, "last two", "DURATION", "P2Q", None),
     # "a year earlier" is the period a report names a year back, whichever way it names it
     (
         "The June quarter was weak: $6 million, from $9 million a year earlier.",

@@ -56,6 +56,16 @@ def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{year}-{'H' if half else 'Q'}{number}")
 
 
+def resolve_two_quarters_of(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the first two quarters of 1990' is that year's first half; 'the last two quarters of' its second."""
+    half = 1 if m.group("which").lower() == "first" else 2
+    if m.group("year2"):
+        year = int(m.group("year2"))
+    else:
+        year = ctx.reference.year + lex.RELATION_STEPS[m.group("year2_rel").lower()]
+    return Timex(TimexType.DATE, f"{year}-H{half}")
+
+
 def resolve_month_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     """'the September quarter': the calendar quarter that month closes."""
     month = lex.MONTHS[m.group("month").lower()]

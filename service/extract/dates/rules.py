@@ -189,6 +189,16 @@ RULES: tuple[Rule, ...] = (
         (10, 4),
     ),
     Rule(
+        "two_quarters_of",
+        rx(
+            r"the\s+(?P<which>first|last|final|second)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?"
+            r"(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<year2_rel>last|this|next)\s+year)"
+        ),
+        quarters.resolve_two_quarters_of,
+        ("quarters",),
+        (3, 4),
+    ),
+    Rule(
         "paired_quarter",
         rx(
             r"(?:the\s+)?(?P<ord>first|second|third|fourth)"
