@@ -40,9 +40,9 @@ from tests.extract.claim_texts import CLAIM, find_pairs
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
         (
-            "Critics argue the mayor sold the park to a developer and that is just not true.",
+            "Critics argue the mayor sold the park to a developer and that is plainly untrue.",
             "the mayor sold the park to a developer",
-            "true",
+            "untrue",
         ),
         (
             "Some argue the reason the harbour silted up is because the dredgers went on strike and that is simply not true.",
@@ -113,8 +113,8 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "false",
         ),
         (
-            "The coach denied that a squad shakeup is coming, explaining that he had been away.",
-            "a squad shakeup is coming",
+            "The coach denied that a big squad overhaul is looming, explaining that nothing had been decided.",
+            "a big squad overhaul is looming",
             "denied",
         ),
         (
@@ -252,16 +252,16 @@ def test_a_relative_clause_denies_the_claim_it_comments_on(nlp: Language) -> Non
             "the league",
         ),
         (
-            "The minister has also said that the ferry was not delayed on the day the storm hit - a point that "
-            "the port authority has disputed.",
-            "the ferry was not delayed on the day the storm hit",
-            "the port authority",
+            "Our minister claims the ferry sailed on schedule during the storm - a point which the harbour master "
+            "has disputed.",
+            "the ferry sailed on schedule during the storm",
+            "the harbour master",
         ),
     ],
 )
 def test_a_claim_noun_set_beside_a_clause_names_it(nlp: Language, text: str, claim: str, denier: str) -> None:
     """'X said Y, a charge that Z denied': Y is the claim, Z its denier (not X, even when X is quoted)."""
     quoted = text[text.index(claim) :].rstrip(".")
-    speaker = text.split(" has also said")[0].split(" said")[0].split(" complained")[0]
+    speaker = text.split(" claims")[0].split(" said")[0].split(" complained")[0]
     pairs = find_pairs(nlp, text, ((quoted, speaker),))
     assert [(p.claim.text, p.denial.denier and p.denial.denier.text) for p in pairs] == [(claim, denier)]
