@@ -18,6 +18,8 @@ from service.extract.syntax import child_by_dep
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Negations the parser may leave unlabelled ("isn’t" with a curly apostrophe is sometimes read as a number).
+_NEGATIONS = frozenset({"no", "cannot", "can't", "can’t", "never", "n't", "n’t"})
 _EDGE = " \t\r\n,;:-–—"
 _CLAUSE_ENDS = frozenset({";", "—", "–"})
 _CLOSING_QUOTES = frozenset({"”", "''", '"'})
@@ -36,7 +38,7 @@ def words_among(doc: Doc, lemmas: frozenset[str], words: frozenset[str]) -> list
 
 def negated(token: Token) -> bool:
     """'did not deny', 'never happened', 'no truth': the word is negated."""
-    return any(c.dep_ == "neg" or c.lower_ in {"no", "cannot", "can't", "never"} for c in token.children)
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in token.children)
 
 
 def is_relative_pronoun(token: Token) -> bool:

@@ -20,6 +20,7 @@ from tests.extract.claim_texts import CLAIM, FILLER, attributed, find_pairs, pai
         ('Spokeswoman Ana Ruiz called the allegations "disinformation."', "allegations"),
         ("The firm rejected the allegations.", "allegations"),
         ('"That is not true," the spokesman said.', "that"),
+        ("That isn’t true, the spokesman said.", "that"),  # a curly apostrophe the parser may not read
         ('"It\'s nonsense," the spokesman said.', "it"),
         ("The chairman said the report was false.", "report"),
         ("The firm dismissed the story as baseless.", "story"),

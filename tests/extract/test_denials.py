@@ -50,6 +50,7 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "true",
         ),
         ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
+        ("The Mayor’s Claim That The Bridge Is Unsafe Isn’t True.", "The Bridge Is Unsafe", "True"),
         ("When we are portrayed as idle, it is not true.", "we are portrayed as idle", "true"),
         (
             "The senator said Maria Lopez was wrong to say the mill had closed.",
