@@ -295,6 +295,6 @@ def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("bare_hour") and ctx.word_before() not in lex.CLOCK_PREPOSITIONS:
         return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
     if m.group("mil_hour") and ctx.text[max(0, ctx.start - 1) : ctx.start] == "(":
-        return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
+        return None  # "9:15 a.m. (1415 GMT)": the same time again, in another zone
     clock = _clock_time(m)
     return Timex(TimexType.TIME, ctx.reference.isoformat() + clock) if clock else None
