@@ -152,8 +152,8 @@ PATTERNS = [
     ),
     # "…, said X": the sentence before the comma, even where the parser made the first noun the subject
     (
-        "The pledge to fix the roads appeals to older voters who wish for a return to an era when a car was"
-        " cheap, said Ann Holt, a pollster at Reed College.",
+        "The pledge to fix the roads appeals to older drivers who miss the days when petrol cost little,"
+        " said Ann Holt, a pollster at Reed College.",
         "The pledge to fix the roads appeals",
         "indirect",
         "Ann Holt, a pollster at Reed College",
@@ -168,11 +168,11 @@ PATTERNS = [
         "reported",
     ),
     (
-        "As the auditor has pointed out, that’s basically the “textbook definition” of waste.",
-        "textbook definition",
+        "As the auditor has noted, this is plainly the “classic case” of waste.",
+        "classic case",
         "partial",
         "the auditor",
-        "pointed",
+        "noted",
     ),
     (
         "The council has never balanced its budget, as Lee noted.",
@@ -412,23 +412,23 @@ SPEAKER_CHOICES = [
     ),
     # a name set off by a dash before the colon is a credit, even where no entity was recognized
     (
-        "The regional split has been important for the party - Ann Weller: “Two weeks ago, his strongest"
-        " ground had been the South. Now it is the North.”",
-        "strongest ground",
+        "The coastal vote has mattered for the party - Ann Weller: “Last month his best ground was the coast."
+        " Today it is the hills.”",
+        "best ground",
         "Ann Weller",
         ":",
     ),
     (
-        "Estimates of engagement are particularly problematic - Pew Research: “All the samples include more"
-        " engaged people than benchmarks indicate.”",
-        "All the samples",
+        "Turnout models are especially shaky - Pew Research: “Every panel we checked holds more active voters"
+        " than the census suggests.”",
+        "Every panel",
         "Pew Research",
         ":",
     ),
     # a participle's subject is not taken from a verb of saying that comes later, inside the quote
     (
         "Mayor Holt didn’t seem particularly moved by the council’s vote on Monday, telling reporters,"
-        " “A lot of people said the budget should be cut.”",
+        " “A lot of residents said the budget should be cut.”",
         "budget should be cut",
         "Mayor Holt",
         "telling",
@@ -470,10 +470,10 @@ def test_a_cue_the_parser_hung_inside_its_clause_reports_the_clause_after_its_ad
     nlp: Language,
 ) -> None:
     text = (
-        'The vote comes just three days after Lee told The Daily Herald he was "not quite there yet" on'
+        'The vote comes only two days after Lee told The Daily Herald he was "still weighing it" on'
         " backing Kim, who faces a primary in May."
     )
-    quote = _find(_quotes(nlp, text), "not quite there yet")
+    quote = _find(_quotes(nlp, text), "still weighing it")
     assert quote.text.startswith("he was")
     assert (quote.kind, quote.cue and quote.cue.text, quote.speaker and quote.speaker.text) == (
         "partial",
@@ -560,7 +560,7 @@ def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Frankly, that’s basically the “textbook definition” of waste.",
+        "Frankly, this is plainly the “classic case” of waste.",
         "It was the chants of “Close the mill!” that rattled the mayor.",
     ],
 )
@@ -715,7 +715,7 @@ def test_multi_paragraph_quote(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        'She watched "State of the Union" on Sunday.',
+        'She watched "State of the Union" at home.',
         'The so-called "reform" passed.',
         'The "Green Deal" was on the agenda of the meeting in Brussels.',
         "The river rose two metres overnight and the roads were closed.",
