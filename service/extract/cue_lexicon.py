@@ -63,8 +63,8 @@ COLON_VERBS = frozenset(
     acknowledge add admit affirm agree allege announce answer argue ask assert assure boast caution
     charge cite claim clarify complain concede conclude confirm contend continue counter declare demand
     deny describe disclose elaborate emphasise emphasize estimate explain follow have hint imply
-    indicate insinuate insist joke lament maintain mention muse note observe pledge point post predict
-    proclaim promise propose quip recall recommend recount reiterate remark repeat reply report respond
+    indicate insinuate insist interject joke lament maintain mention muse note observe pledge point post predict
+    proclaim promise propose quip reaffirm recall recommend recount reiterate remark repeat reply report respond
     retort reveal say shout signal speculate state stress suggest tell testify threaten tweet urge vow
     warn whisper write yell
     """.split()

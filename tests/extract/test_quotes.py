@@ -466,6 +466,15 @@ def test_a_closing_relative_clause_that_reports_words_is_an_attribution_of_its_o
     assert inner.speaker is not None and inner.speaker.text == source
 
 
+def test_a_reply_in_a_closing_relative_clause_is_the_replier_s_own_quote(nlp: Language) -> None:
+    text = 'Ruiz said the bridge plan would cost twice as much, to which Okafor interjected: "That is simply not true."'
+    found = [(q.text, q.speaker and q.speaker.text) for q in _quotes(nlp, text)]
+    assert found == [
+        ("the bridge plan would cost twice as much", "Ruiz"),
+        ('"That is simply not true."', "Okafor"),
+    ]
+
+
 def test_a_cue_the_parser_hung_inside_its_clause_reports_the_clause_after_its_addressee(
     nlp: Language,
 ) -> None:
