@@ -170,6 +170,28 @@ def _full_name_for(
     return max(pool, key=lambda m: (len(m.text.split()), -m.start), default=None)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+
+
+def _fullest_same_name(mention: EntityMention, full_names: list[EntityMention]) -> EntityMention:
+    """ "Donald Trump" and "Donald J. Trump" are one name: the same words once middle initials are left out,
+    the fullest form naming the cluster. Names with different initials stay apart ("George H.W. Bush",
+    "George W. Bush"), and so does a name without initials that could be either."""
+
+    def split(name: str) -> tuple[list[str], set[str]]:
+        words = name.split()
+        return [w.lower() for w in words if not _INITIALS.fullmatch(w)], {
+            w for w in words if _INITIALS.fullmatch(w)
+        }
+
+    bare, initials = split(mention.text)
+    same = [(f, split(f.text)[1]) for f in full_names if split(f.text)[0] == bare]
+    if not initials and len({frozenset(i) for _, i in same if i}) > 1:
+        return mention
+    compatible = [f for f, i in same if not i or not initials or i == initials]
+    return max(compatible, key=lambda f: (len(f.text.split()), -f.start), default=mention)
+
+
 def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
     """Group mentions: same name (or alias) and kind, or a single word that is part of a fuller name."""
     full_names: dict[str, list[EntityMention]] = defaultdict(list)
@@ -196,6 +218,8 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
         words = m.text.split()
         if len(words) == 1 and m.label == "PERSON":
             anchor = _full_name_for(words[0].lower(), m.label, full_names) or m
+        elif m.label == "PERSON":
+            anchor = _fullest_same_name(m, full_names["PERSON"])
         canonical = _canonical(anchor.text)
         key = (m.label, canonical.lower())
         if key not in key_to_cluster:

@@ -69,6 +69,12 @@ def _clusters(nlp: Language, text: str) -> dict[str, set[str]]:
             "Zhao Lijian",
             {"Zhao Lijian", "Zhao"},
         ),
+        # a middle initial does not make another person; the fullest form names the cluster
+        (
+            "Mary Ellis won the race.\n\nMary K. Ellis said on Monday that she had won. Ellis thanked voters.",
+            "Mary K. Ellis",
+            {"Mary Ellis", "Mary K. Ellis", "Ellis"},
+        ),
     ],
 )
 def test_surname_joins_full_name(nlp: Language, text: str, canonical: str, mentions: set[str]) -> None:
@@ -84,6 +90,15 @@ def test_distinct_people_stay_apart(nlp: Language) -> None:
     clusters = _clusters(nlp, "Joe Biden met Hunter Smith in Paris. Biden left early and Smith stayed.")
     assert clusters["Joe Biden"] == {"Joe Biden", "Biden"}
     assert clusters["Hunter Smith"] == {"Hunter Smith", "Smith"}
+
+
+def test_different_initials_are_different_people(nlp: Language) -> None:
+    clusters = _clusters(
+        nlp, "John A. Reyes met John B. Reyes in Dallas. Later John Reyes spoke to the press."
+    )
+    assert clusters["John A. Reyes"] == {"John A. Reyes"}
+    assert clusters["John B. Reyes"] == {"John B. Reyes"}
+    assert clusters["John Reyes"] == {"John Reyes"}  # either of them: left alone
 
 
 def test_every_mention_is_exactly_its_text(nlp: Language, seed_text: str) -> None:
