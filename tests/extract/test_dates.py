@@ -195,6 +195,7 @@ CASES = [
     ("Twice a year, the choir tours.", MONDAY, "a year", "SET", "P1Y", None),
     ("The bakery opens every morning.", MONDAY, "every", "SET", "XXXX-XX-XXTMO", None),
     ("The bakery shuts on weekends.", MONDAY, "weekends", "SET", "XXXX-WXX-WE", None),
+    ("At weekends the ferry sails hourly.", MONDAY, "weekends", "SET", "XXXX-WXX-WE", None),
     ("The bakery shuts every weekend.", MONDAY, "every", "SET", "XXXX-WXX-WE", None),
     ("The bakery shuts each winter.", MONDAY, "each", "SET", "XXXX-WI", None),
     ("The choir rehearses every Tuesday evening.", MONDAY, "every", "SET", "XXXX-WXX-2TEV", None),
@@ -387,6 +388,21 @@ CASES = [
     ("The talks are to resume Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-15", None),
     ("The ballot, expected Friday, could split the party.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     ("The ballot, held Friday, split the party.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    # ... but a modal with a perfect guesses about the past; 'will have' stays ahead
+    ("The suspect may have fled on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("He can't have left on Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-08", None),
+    ("Police say he might have been in Leeds on Saturday.", MONDAY, "Saturday", "DATE", "2022-03-12", None),
+    ("The courier should have called on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    (
+        "The deal would have closed on Friday but for the strike.",
+        MONDAY,
+        "Friday",
+        "DATE",
+        "2022-03-11",
+        None,
+    ),
+    ("The crew may sail on Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
+    ("She will have finished by Friday.", MONDAY, "Friday", "DATE", "2022-03-18", None),
     # anchors from the text, null without one
     (
         "The firm was sold on March 3, 2020. The following day, shares fell.",
@@ -476,6 +492,23 @@ def test_not_dates(nlp: Language, text: str) -> None:
     found = extract_dates(nlp(text), MONDAY)
     named = [d.text for d in found if d.value is not None and not d.text.startswith("2010")]
     assert named == [], named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks stalled over the last two weekends.",
+        "The final two weekends of May were wet.",
+        "They spent two weekends in Rome.",
+        "The past few weekends have been quiet.",
+        "Those weekends in the hills were the best.",
+    ],
+)
+def test_counted_weekends_are_not_a_set(nlp: Language, text: str) -> None:
+    """Only "on/at weekends" and "every weekend" recur; counted or particular weekends get no value."""
+    found = extract_dates(nlp(text), MONDAY)
+    at = text.index("weekends")
+    assert [d for d in found if d.start <= at < d.end and d.value is not None] == [], found
 
 
 @pytest.mark.parametrize(

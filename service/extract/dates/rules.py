@@ -341,7 +341,9 @@ RULES: tuple[Rule, ...] = (
     Rule("set_word", rx(alternation(lex.SET_WORDS)), relative.resolve_set_word, tuple(lex.SET_WORDS), (0, 0)),
     Rule(
         "recurring_part",
-        rx(rf"(?:every|each)\s+(?:{DAY_PART}|(?P<weekend>weekend))|(?P<weekends>weekends)"),
+        # A bare "weekends" recurs only after "on"/"at" ("shuts on weekends"); "the last two weekends" and
+        # "the final two weekends of May" count particular ones.
+        rx(rf"(?:every|each)\s+(?:{DAY_PART}|(?P<weekend>weekend))|(?<=\b(?:on|at)\s)(?P<weekends>weekends)"),
         relative.resolve_recurring_part,
         ("every", "each", "weekends"),
         (0, 1),

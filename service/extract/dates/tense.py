@@ -20,9 +20,10 @@ class Tense(Enum):
     LATER = "later"  # after a past event, on either side of today: "agreed to meet Tuesday"
 
 
-_FUTURE_AUX = frozenset(
-    {"will", "'ll", "shall", "wo", "would", "must", "should", "may", "might", "can", "ca"}
-)
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# Modals that point ahead ("must reply by Friday") but not with a perfect: "may have fled on Friday",
+# "can't have left on Tuesday" guess about the past, while "will have finished by Friday" is ahead.
+_MODAL_AUX = frozenset({"would", "must", "should", "may", "might", "can", "ca"})
 
 
 def _is_past(token: Token) -> bool:
@@ -106,13 +107,14 @@ def _tense_along(path: list[Token], preposition: str) -> Tense | None:
         return Tense.LATER  # "agreed to buy it in February": after the agreement, before or after today
     for verb in (token, token.head) if token.dep_ in ("xcomp", "ccomp") and token.tag_ == "VB" else (token,):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+        if any(a.lower_ in _FUTURE_AUX or (a.lower_ in _MODAL_AUX and not perfect) for a in auxes):
             return Tense.FUTURE
-        if verb.lower_ in _FUTURE_AUX:
+        if verb.lower_ in _FUTURE_AUX or verb.lower_ in _MODAL_AUX:
             return Tense.FUTURE
         if any(_is_past(a) for a in auxes) or verb.tag_ == "VBD" or (_is_past(verb) and verb.tag_ != "VBN"):
             return Tense.PAST
-        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        if perfect:
             scheduled = verb.lemma_ in lex.SCHEDULING_VERBS and not _is_pluperfect(verb)
             return Tense.FUTURE if scheduled else Tense.PAST
         present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
