@@ -9,7 +9,8 @@ It also reports what the dates stage adds to the pipeline per document (budget: 
 
 TimeBank/AQUAINT is shown whole and split by document position in the file (even = the part the rules
 were tuned on, odd = the held-back check). `--show` prints our errors of the chosen kinds per
-document (study them on the tuning part only).
+document, for the tuning part only: it never prints an odd (held-back) document's errors, and it is
+refused with `--part odd`.
 """
 
 from __future__ import annotations
@@ -111,8 +112,15 @@ def main() -> int:
     parser.add_argument(
         "--part", choices=("even", "odd"), help="only this part of TimeBank/AQUAINT (even: tuned, odd: check)"
     )
-    parser.add_argument("--show", default="", help="print our errors of these kinds: FN,FP,WRONG")
+    parser.add_argument(
+        "--show",
+        default="",
+        help="print our errors of these kinds (FN,FP,WRONG) on the tuning part only: never for the odd "
+        "(held-back) TimeBank/AQUAINT documents; refused with --part odd",
+    )
     args = parser.parse_args()
+    if args.show and args.part == "odd":
+        parser.error("--show studies the tuning part only; the odd part is the held-back check")
     show = frozenset(kind.strip().upper() for kind in args.show.split(",") if kind.strip())
     paths = [args.shared / "data" / name for name in GOLD_FILES if (args.shared / "data" / name).exists()]
     if not paths or not (args.shared / "eval" / "score.py").exists():
@@ -140,10 +148,11 @@ def main() -> int:
                 dt.date.fromisoformat(doc["published_at"]) if doc.get("published_at") else dt.date.today()
             )
             parts = [path.stem]
-            if path.stem.startswith("timebank") and args.part and index % 2 != (args.part == "odd"):
+            held_back = path.stem.startswith("timebank") and index % 2 == 1
+            if path.stem.startswith("timebank") and args.part and held_back != (args.part == "odd"):
                 continue
             if path.stem.startswith("timebank"):
-                parts.append(f"{path.stem} {'even (tuned)' if index % 2 == 0 else 'odd (check)'}")
+                parts.append(f"{path.stem} {'odd (check)' if held_back else 'even (tuned)'}")
             started = time.perf_counter()
             response = pipeline.run([Job(doc["text"], reference, features=frozenset(Feature))])[0]
             elapsed = time.perf_counter() - started
@@ -162,7 +171,7 @@ def main() -> int:
             for part in parts:
                 for system, predicted, seconds in systems:
                     tally = tallies.setdefault(f"{part} · {system}", Tally())
-                    shown = show if system == "ours" and part == parts[-1] else frozenset()
+                    shown = show if system == "ours" and part == parts[-1] and not held_back else frozenset()
                     tally.counts.update(score_doc(scorer, doc, predicted, shown))
                     tally.seconds += seconds
                     tally.docs += 1
