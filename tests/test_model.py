@@ -1,4 +1,4 @@
-"""The model as the service loads it: paragraph breaks are sentence breaks."""
+"""The model as the service loads it: paragraph breaks are sentence breaks, line wraps are not."""
 
 from __future__ import annotations
 
@@ -20,6 +20,18 @@ def test_no_sentence_spans_a_line_break(nlp: Language, text: str) -> None:
     doc = nlp(text)
     for sentence in doc.sents:
         assert "\n" not in sentence.text.strip(), sentence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said on Monday that the council\nwould vote on the plan next week.",
+        "Officials met the\nMayor of Leeds on Friday to discuss the harbour.",
+        "The strike, which began in May,\nended when both sides signed.",
+    ],
+)
+def test_a_line_break_that_wraps_a_sentence_is_no_sentence_break(nlp: Language, text: str) -> None:
+    assert len(list(nlp(text).sents)) == 1
 
 
 def test_the_cue_of_a_lead_paragraph_does_not_reach_into_the_headline(nlp: Language) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
@@ -24,7 +23,7 @@ from service.extract.quote_speakers import (
     speaker_of,
     subject_of,
 )
-from service.extract.quote_text import Attribution, overlap_of, paragraph_of, span_of_tokens, trim_span
+from service.extract.quote_text import Attribution, span_of_tokens
 from service.extract.syntax import child_by_dep
 
 # The most characters between a quote's end and its resumption after the attribution (which may hold a
@@ -201,14 +200,8 @@ def _inverted_after_sentence(cue: Token) -> Attribution | None:
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
     if comma is None or comma.text != "," or subject is None:
         return None
-    start = max(cue.sent.start, _paragraph_start_token(cue))
-    content = span_of_tokens(list(doc[start : comma.i]))
+    content = span_of_tokens(list(doc[cue.sent.start : comma.i]))
     return _make("clause", content, (cue.idx, cue.idx + len(cue)), phrase_of(subject))
-
-
-def _paragraph_start_token(token: Token) -> int:
-    breaks = [t.i for t in token.doc[token.sent.start : token.i] if "\n" in t.text]
-    return breaks[-1] + 1 if breaks else token.sent.start
 
 
 def _clause_in_phrase(cue: Token) -> Token | None:
@@ -431,23 +424,9 @@ def candidate_attributions(
     found = []
     for i in _possible_cues(doc, lexicon):
         attribution = _attribution_for(doc[i], quotes, lexicon)
-        if attribution is not None and (attribution := _in_cue_paragraph(text, attribution, quotes)):
+        if attribution is not None:
             found.append(extend_by_marks(doc, text, attribution, quotes))
     return found
-
-
-def _in_cue_paragraph(text: str, found: Attribution, quotes: list[tuple[int, int]]) -> Attribution | None:
-    """A content read off the parse stays on its cue's line: the parser runs a headline into the lead, or a
-    paragraph into the next, where no full stop parts them. Quoted text may still carry it on."""
-    start, end = found.content
-    line_start, line_end = paragraph_of(text, found.cue[0])[0], paragraph_of(text, found.cue[1])[1]
-    if line_start <= start and end <= line_end:
-        return found
-    outside = [(start, min(end, line_start)), (max(start, line_end), end)]
-    if any(overlap_of(part, q) for part in outside if part[0] < part[1] for q in quotes):
-        return found
-    clipped = trim_span(text, max(start, line_start), min(end, line_end))
-    return None if clipped is None else replace(found, content=clipped)
 
 
 def _possible_cues(doc: Doc, lexicon: CueLexicon) -> list[int]:

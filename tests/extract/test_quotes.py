@@ -578,6 +578,12 @@ def test_a_demonstrative_or_bare_that_is_no_speaker(nlp: Language, text: str) ->
     assert found and all(q.speaker is None for q in found)
 
 
+def test_a_content_goes_on_across_a_line_that_only_wraps_it(nlp: Language) -> None:
+    text = "The mayor said on Monday that the council\nwould vote on the plan next week."
+    quote = _find(_quotes(nlp, text), "the council")
+    assert quote.text == "the council\nwould vote on the plan next week"
+
+
 def test_a_credit_line_that_closes_a_quote_names_its_speaker(nlp: Language) -> None:
     text = (
         'The budget row went on all week.\n\n"We cannot keep borrowing to pay for the roads we already built.'
