@@ -171,22 +171,26 @@ def _full_name_for(
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+# A person's name split into its words without middle initials, and the initials' letters in order.
+NameParts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _fullest_same_name(mention: EntityMention, full_names: list[EntityMention]) -> EntityMention:
+def _name_parts(name: str) -> NameParts:
+    words = name.split()
+    initials = [w for w in words if _INITIALS.fullmatch(w)]
+    bare = tuple(w.lower() for w in words if not _INITIALS.fullmatch(w))
+    return bare, tuple(c for w in initials for c in w if c.isalpha())
+
+
+def _fullest_same_name(
+    mention: EntityMention, by_bare_name: dict[tuple[str, ...], list[tuple[EntityMention, tuple[str, ...]]]]
+) -> EntityMention:
     """ "Donald Trump" and "Donald J. Trump" are one name: the same words once middle initials are left out,
     the fullest form naming the cluster. Names with different initials stay apart ("George H.W. Bush",
     "George W. Bush"), and so does a name without initials that could be either."""
-
-    def split(name: str) -> tuple[list[str], set[str]]:
-        words = name.split()
-        return [w.lower() for w in words if not _INITIALS.fullmatch(w)], {
-            w for w in words if _INITIALS.fullmatch(w)
-        }
-
-    bare, initials = split(mention.text)
-    same = [(f, split(f.text)[1]) for f in full_names if split(f.text)[0] == bare]
-    if not initials and len({frozenset(i) for _, i in same if i}) > 1:
+    bare, initials = _name_parts(mention.text)
+    same = by_bare_name.get(bare, [])
+    if not initials and len({i for _, i in same if i}) > 1:
         return mention
     compatible = [f for f, i in same if not i or not initials or i == initials]
     return max(compatible, key=lambda f: (len(f.text.split()), -f.start), default=mention)
@@ -198,6 +202,13 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
     for m in mentions:
         if len(m.text.split()) > 1:
             full_names[m.label].append(m)
+
+    people_by_bare_name: dict[tuple[str, ...], list[tuple[EntityMention, tuple[str, ...]]]] = defaultdict(
+        list
+    )
+    for full in full_names["PERSON"]:
+        bare, initials = _name_parts(full.text)
+        people_by_bare_name[bare].append((full, initials))
 
     relabelled: list[EntityMention] = []
     for m in mentions:
@@ -219,7 +230,7 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
         if len(words) == 1 and m.label == "PERSON":
             anchor = _full_name_for(words[0].lower(), m.label, full_names) or m
         elif m.label == "PERSON":
-            anchor = _fullest_same_name(m, full_names["PERSON"])
+            anchor = _fullest_same_name(m, people_by_bare_name)
         canonical = _canonical(anchor.text)
         key = (m.label, canonical.lower())
         if key not in key_to_cluster:

@@ -101,6 +101,11 @@ def test_different_initials_are_different_people(nlp: Language) -> None:
     assert clusters["John Reyes"] == {"John Reyes"}  # either of them: left alone
 
 
+def test_initials_compare_by_their_letters(nlp: Language) -> None:
+    clusters = _clusters(nlp, "Carla J. Moreno won the vote. Carla J Moreno thanked her staff.")
+    assert clusters["Carla J. Moreno"] == {"Carla J. Moreno", "Carla J Moreno"}
+
+
 def test_every_mention_is_exactly_its_text(nlp: Language, seed_text: str) -> None:
     found = extract_entities(nlp(seed_text))
     assert found.mentions
