@@ -269,21 +269,24 @@ def test_a_body_denial_answers_no_statement_made_after_it(nlp: Language) -> None
 
 
 def test_a_person_wrong_to_say_something_is_its_only_claimant(nlp: Language) -> None:
-    """'Lopez was wrong to say Y' answers Y as Lopez said it, else as stated here: never another party's
-    statement of Y."""
-    others = "the mill had closed last spring"
+    """'Haddad was wrong to tell them Y' answers Y as Haddad said it, else as stated here: never another
+    party's statement of Y."""
+    others = "the school trip had been cancelled because of the snow"
     text = (
-        f"Analysts said {others}. Councillor Maria Lopez said the plant was doing well. "
-        "The senator said Maria Lopez was wrong to say the mill had closed."
+        f"Parents said {others}. Omar Haddad said the coaches were already booked. "
+        "The head teacher said Omar Haddad was wrong to tell parents the school trip had been cancelled."
     )
-    statements = ((others, "Analysts"), ("the plant was doing well", "Councillor Maria Lopez"))
+    statements = ((others, "Parents"), ("the coaches were already booked", "Omar Haddad"))
     pairs = find_pairs(nlp, text, statements)
-    assert [(p.claim.text, p.link.route) for p in pairs] == [("the mill had closed", "inside_denial")]
+    assert [(p.claim.text, p.link.route) for p in pairs] == [
+        ("the school trip had been cancelled", "inside_denial")
+    ]
 
 
 def test_a_light_verb_shared_is_no_restatement(nlp: Language) -> None:
-    """'coming apart' and 'a shake-up is coming' share a verb that says little: not the same claim."""
-    season = "the club's season was coming apart"
-    text = f"Critics said {season}. The manager denied the notion that a club shake-up is coming."
-    pairs = find_pairs(nlp, text, ((season, "Critics"),))
-    assert [(p.claim.text, p.link.route) for p in pairs] == [("a club shake-up is coming", "inside_denial")]
+    """'the rain would come too late' and 'a shortage is coming' share a verb that says little: not the
+    same claim, though both are about the wheat."""
+    rain = "the rain would come too late for the wheat"
+    text = f"Farmers said {rain}. The weather office rejected reports that a wheat shortage is coming."
+    pairs = find_pairs(nlp, text, ((rain, "Farmers"),))
+    assert [(p.claim.text, p.link.route) for p in pairs] == [("a wheat shortage is coming", "inside_denial")]

@@ -29,13 +29,13 @@ from tests.extract.claim_texts import CLAIM, find_pairs
         ("This idea that the vote was rigged is a myth, the governor said.", "the vote was rigged", "myth"),
         ("Let us dispel the fiction that the city is broke.", "the city is broke", "dispel"),
         (
-            "She kept repeating the debunked accounts of dozens of wolves roaming the harbour.",
-            "dozens of wolves roaming the harbour",
+            "Nobody believes those debunked stories of a giant eel living under the pier.",
+            "a giant eel living under the pier",
             "debunked",
         ),
         (
-            "When the landlord says the boiler is fixed, I don't believe that.",
-            "the boiler is fixed",
+            "My brother insists he washed the car, but I don't believe it.",
+            "he washed the car",
             "believe",
         ),
         ("She said the river was clean, but that is not true.", "the river was clean", "true"),
@@ -45,27 +45,28 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "untrue",
         ),
         (
-            "Some argue the reason the harbour silted up is because the dredgers went on strike and that is simply not true.",
-            "the reason the harbour silted up is because the dredgers went on strike",
+            "Pundits argue the weak spot in this squad is the goalkeeper and that simply is not true.",
+            "the weak spot in this squad is the goalkeeper",
             "true",
         ),
         ("It is not true that the mayor sold the park.", "the mayor sold the park", "true"),
         ("When we are portrayed as idle, it is not true.", "we are portrayed as idle", "true"),
         (
-            "The senator said Maria Lopez was wrong to say the mill had closed.",
-            "the mill had closed",
+            "The head teacher said Omar Haddad was wrong to tell parents the school trip had been cancelled.",
+            "the school trip had been cancelled",
             "wrong",
         ),
         (
-            "The blog ran the false accusations that the goalkeeper was a ''mole'' for a rival club.",
-            "the goalkeeper was a ''mole'' for a rival club",
+            "The council answered the false rumour that its recycling trucks dump everything in a ''secret'' pit "
+            "outside town.",
+            "its recycling trucks dump everything in a ''secret'' pit outside town",
             "false",
         ),
         ("It's misleading to suggest that the tariff was a gift.", "the tariff was a gift", "misleading"),
         (
-            "The trainer rejected the idea that her mare would tire early, saying the trials prove it.",
-            "her mare would tire early",
-            "rejected",
+            "The groundsman disputed that the pitch would flood again, saying the new drains work.",
+            "the pitch would flood again",
+            "disputed",
         ),
         (
             "The brewer dismissed accusations that its cider contained sugar — saying the lab had no sample.",
@@ -93,19 +94,19 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "pushed",
         ),
         (
-            "Tom Reyes dismissed a report in Variety that Mia Cole had been weighing selling her studio.",
-            "Mia Cole had been weighing selling her studio",
-            "dismissed",
+            "There is no truth to the rumour that the swimming club quit using chlorine.",
+            "the swimming club quit using chlorine",
+            "truth",
         ),
         (
-            "The council was meant to believe that the harbour was closed to trade, an idea that was plainly untrue.",
-            "the harbour was closed to trade",
-            "untrue",
+            "For weeks fans assumed the striker would sign for a rival, a notion that was baseless.",
+            "the striker would sign for a rival",
+            "baseless",
         ),
         (
-            'The ads claimed that the harbour was "closed to trade," an idea that was plainly untrue.',
-            'the harbour was "closed to trade',
-            "untrue",
+            'A leaflet warned that the tap water was "unsafe," a claim that is false.',
+            'the tap water was "unsafe',
+            "false",
         ),
         (
             "The mayor mocked the absurd and false claim that the harbour was closed.",
@@ -113,8 +114,8 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "false",
         ),
         (
-            "The coach denied that a big squad overhaul is looming, explaining that nothing had been decided.",
-            "a big squad overhaul is looming",
+            "The bus company denied that it was cutting the night routes, pointing out that ridership had grown.",
+            "it was cutting the night routes",
             "denied",
         ),
         (
@@ -123,9 +124,9 @@ from tests.extract.claim_texts import CLAIM, find_pairs
             "truth",
         ),
         (
-            "The headmaster insists that, contrary to the claims of several parents, he is not cancelling the trip.",
-            "he is not cancelling the trip",
-            "contrary",
+            "Contrary to rumours on the parents' forum, the swimming pool will stay open through August.",
+            "the swimming pool will stay open through August",
+            "Contrary",
         ),
     ],
 )
@@ -228,47 +229,53 @@ def test_a_claim_noun_names_its_owner_as_claimant(nlp: Language, text: str, clai
 
 
 def test_a_relative_clause_denies_the_claim_it_comments_on(nlp: Language) -> None:
-    """'the allegation that X, which he has denied': the denial is asserted, though it hangs off the claim."""
-    text = "The allegation that the chef poisoned the soup, which he has denied, was aired again on Friday."
-    assert [p.claim.text for p in find_pairs(nlp, text)] == ["the chef poisoned the soup"]
+    """'the accusation that X, which he denies': the denial is asserted, though it hangs off the claim."""
+    text = "Local papers repeated the accusation that the coach kicked a ball at a fan, which he denies."
+    assert [p.claim.text for p in find_pairs(nlp, text)] == ["the coach kicked a ball at a fan"]
 
 
 @pytest.mark.parametrize(
-    ("text", "claim", "denier"),
+    ("text", "speaker", "claim", "denier"),
     [
         (
-            "The mayor said the audit had been rigged, a charge that the auditors strongly denied.",
-            "the audit had been rigged",
-            "the auditors",
+            "Residents say the landlord ignored their complaints about mould, an accusation that he flatly denies.",
+            "Residents",
+            "the landlord ignored their complaints about mould",
+            "he",
         ),
         (
             "Critics said the bridge was unsafe, a claim the engineers rejected.",
+            "Critics",
             "the bridge was unsafe",
             "the engineers",
         ),
         (
-            "The coach complained that the match had been fixed, an allegation that the league has disputed.",
-            "the match had been fixed",
-            "the league",
+            "Cyclists have long argued that the new roundabout is dangerous, an assessment that the highways office "
+            "has disputed.",
+            "Cyclists",
+            "the new roundabout is dangerous",
+            "the highways office",
         ),
         (
-            "Our minister claims the ferry sailed on schedule during the storm - a point which the harbour master "
-            "has disputed.",
-            "the ferry sailed on schedule during the storm",
-            "the harbour master",
+            "The hotel brochure promises that every room looks out over the bay – a description which many guests "
+            "dispute.",
+            "The hotel brochure",
+            "every room looks out over the bay",
+            "many guests",
         ),
     ],
 )
-def test_a_claim_noun_set_beside_a_clause_names_it(nlp: Language, text: str, claim: str, denier: str) -> None:
+def test_a_claim_noun_set_beside_a_clause_names_it(
+    nlp: Language, text: str, speaker: str, claim: str, denier: str
+) -> None:
     """'X said Y, a charge that Z denied': Y is the claim, Z its denier (not X, even when X is quoted)."""
     quoted = text[text.index(claim) :].rstrip(".")
-    speaker = text.split(" claims")[0].split(" said")[0].split(" complained")[0]
     pairs = find_pairs(nlp, text, ((quoted, speaker),))
     assert [(p.claim.text, p.denial.denier and p.denial.denier.text) for p in pairs] == [(claim, denier)]
 
 
 def test_a_curly_apostrophe_negates(nlp: Language) -> None:
     """'Isn’t True' in a title: the parser may read 'n’t' as a number, yet it negates."""
-    (pair,) = find_pairs(nlp, "The Mayor’s Claim That The Bridge Is Unsafe Isn’t True.")
-    assert pair.claim.text == "The Bridge Is Unsafe"
-    assert pair.claim.claimant is not None and pair.claim.claimant.text == "Mayor"
+    (pair,) = find_pairs(nlp, "It Isn’t True That The Pool Will Close This Summer, Council Says")
+    assert pair.claim.text == "The Pool Will Close This Summer"
+    assert pair.denial.cue is not None and pair.denial.cue.text == "True"
