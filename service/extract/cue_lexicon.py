@@ -64,7 +64,7 @@ COLON_VERBS = frozenset(
     charge cite claim clarify complain concede conclude confirm contend continue counter declare demand
     deny describe disclose elaborate emphasise emphasize estimate explain follow have hint imply
     indicate insinuate insist interject joke lament maintain mention muse note observe pledge point post predict
-    proclaim promise propose quip reaffirm recall recommend recount reiterate remark repeat reply report respond
+    proclaim promise propose quip recall recommend recount reiterate remark repeat reply report respond
     retort reveal say shout signal speculate state stress suggest tell testify threaten tweet urge vow
     warn whisper write yell
     """.split()

@@ -173,8 +173,8 @@ def uncued_quotes(
     return extra
 
 
-# A line that only names who said the quote left open above it, and closes it: `"… ¶ Ann Lee, Policy
-# Institute."` (a pull-quote credit).
+# A line that only names who said the quote left open above it, and closes it (a pull-quote credit):
+# `"… ¶ Name, Organisation."`
 _CREDIT_LINE = re.compile(
     r"[ \t]*(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})(?:,[^\n.]{0,60})?\.?[\"”][ \t]*$"
 )

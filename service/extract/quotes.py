@@ -1,6 +1,6 @@
 """Quotes and reported speech, each with its content, cue and speaker.
 
-Two sources of evidence, combined:
+Three sources of evidence, combined:
 - the parse: a cue word from `cue_lexicon` and the dependency its content hangs off ("said that …" →
   the clause, "vowed to …" → the infinitive, "criticized the plan" → the object, "…, according to X" →
   the clause it modifies), with the speaker as the cue's subject;
@@ -31,7 +31,7 @@ from service.extract.quote_speakers import phrase_of
 from service.extract.quote_text import DOUBLE_MARKS, Attribution, overlap_of, quote_around, quoted_spans
 
 _WEAK_ROUTES = frozenset(pair.split(" ", 1)[0] for pair in WEAK_CUES)
-# Subjects that point at a thing or a clause, never at a speaker ("that's the 'textbook definition'").
+# Subjects that point at a thing or a clause, never at a speaker ("this was a 'perfect storm'").
 _NO_ONE = frozenset({"that", "this", "these", "those", "what"})
 
 

@@ -152,11 +152,11 @@ PATTERNS = [
     ),
     # "…, said X": the sentence before the comma, even where the parser made the first noun the subject
     (
-        "The pledge to fix the roads appeals to older drivers who miss the days when petrol cost little,"
-        " said Ann Holt, a pollster at Reed College.",
-        "The pledge to fix the roads appeals",
+        "The plan to close the library angers parents who want somewhere quiet for their children, said Rita"
+        " Voss, a teacher.",
+        "The plan to close the library angers parents",
         "indirect",
-        "Ann Holt, a pollster at Reed College",
+        "Rita Voss, a teacher",
         "said",
     ),
     # an "as" clause of saying attributes the clause it opens or closes
@@ -168,10 +168,10 @@ PATTERNS = [
         "reported",
     ),
     (
-        "As the auditor has noted, this is plainly the “classic case” of waste.",
-        "classic case",
+        "As the referee noted, the goal was “clearly offside” from the start.",
+        "clearly offside",
         "partial",
-        "the auditor",
+        "the referee",
         "noted",
     ),
     (
@@ -182,19 +182,11 @@ PATTERNS = [
         "noted",
     ),
     (
-        "As Ann Roe, author of a book on courts, put it, voters should remember that a deal today may be better.",
-        "voters should remember",
+        "As one farmer put it, the rain came too late for the wheat.",
+        "the rain came too late",
         "indirect",
-        "Ann Roe, author of a book on courts",
+        "one farmer",
         "put it",
-    ),
-    # a reported clause the parser took for an adverbial one: its "that" gives it away
-    (
-        "The coach recalled in 1990 that after the final, the team wasn't taken as seriously by the league.",
-        "the team wasn't taken as seriously",
-        "indirect",
-        "The coach",
-        "recalled",
     ),
 ]
 
@@ -412,26 +404,16 @@ SPEAKER_CHOICES = [
     ),
     # a name set off by a dash before the colon is a credit, even where no entity was recognized
     (
-        "The coastal vote has mattered for the party - Ann Weller: “Last month his best ground was the coast."
-        " Today it is the hills.”",
-        "best ground",
-        "Ann Weller",
+        "Rents rose again in the spring – Ana Flores: “Nobody I know can afford the east side now.”",
+        "Nobody I know",
+        "Ana Flores",
         ":",
     ),
     (
-        "Turnout models are especially shaky - Pew Research: “Every panel we checked holds more active voters"
-        " than the census suggests.”",
-        "Every panel",
-        "Pew Research",
+        "Ferry fares are up a third since May - Harbour Watch: “Commuters are paying for the new terminal.”",
+        "Commuters are paying",
+        "Harbour Watch",
         ":",
-    ),
-    # a participle's subject is not taken from a verb of saying that comes later, inside the quote
-    (
-        "Mayor Holt didn’t seem particularly moved by the council’s vote on Monday, telling reporters,"
-        " “A lot of residents said the budget should be cut.”",
-        "budget should be cut",
-        "Mayor Holt",
-        "telling",
     ),
     # a participle set off by commas is the moment of speaking, not part of the speaker
     (
@@ -467,28 +449,75 @@ def test_a_closing_relative_clause_that_reports_words_is_an_attribution_of_its_o
 
 
 def test_a_reply_in_a_closing_relative_clause_is_the_replier_s_own_quote(nlp: Language) -> None:
-    text = 'Ruiz said the bridge plan would cost twice as much, to which Okafor interjected: "That is simply not true."'
+    text = (
+        'The builder promised the tower would open in June, to which a neighbour interjected: "Which June?"'
+    )
     found = [(q.text, q.speaker and q.speaker.text) for q in _quotes(nlp, text)]
     assert found == [
-        ("the bridge plan would cost twice as much", "Ruiz"),
-        ('"That is simply not true."', "Okafor"),
+        ("the tower would open in June", "The builder"),
+        ('"Which June?"', "a neighbour"),
     ]
+
+
+def _misparsed(nlp: Language, words: str, heads: list[int], deps: str, pos: str, lemmas: str) -> list[Quote]:
+    """The quotes of a parse given by hand: the parser errors these rules repair, made on purpose."""
+    tokens = words.split()
+    spaces = [
+        i + 1 < len(tokens) and tokens[i + 1] not in ".,”" and token != "“" for i, token in enumerate(tokens)
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=tokens,
+        spaces=spaces,
+        heads=heads,
+        deps=deps.split(),
+        pos=pos.split(),
+        lemmas=lemmas.split(),
+    )
+    return extract_quotes(doc, extract_entities(doc))
 
 
 def test_a_cue_the_parser_hung_inside_its_clause_reports_the_clause_after_its_addressee(
     nlp: Language,
 ) -> None:
-    text = (
-        'The vote comes just three days after Lee told The Daily Herald she was "not quite ready yet" on'
-        " backing Kim, who faces a primary in May."
+    found = _misparsed(  # "told" made an adverbial clause of "was"
+        nlp,
+        "Lee told reporters she was tired .",
+        [1, 4, 1, 4, 4, 4, 4],
+        "nsubj advcl dobj nsubj ROOT acomp punct",
+        "PROPN VERB NOUN PRON AUX ADJ PUNCT",
+        "Lee tell reporter she be tired .",
     )
-    quote = _find(_quotes(nlp, text), "not quite ready yet")
-    assert quote.text.startswith("she was")
-    assert (quote.kind, quote.cue and quote.cue.text, quote.speaker and quote.speaker.text) == (
-        "partial",
-        "told",
-        "Lee",
+    assert [(q.text, q.cue and q.cue.text, q.speaker and q.speaker.text) for q in found] == [
+        ("she was tired", "told", "Lee")
+    ]
+
+
+def test_a_reported_clause_parsed_as_adverbial_is_found_by_its_that(nlp: Language) -> None:
+    found = _misparsed(
+        nlp,
+        "Ada recalled that after the flood the mill closed .",
+        [1, 1, 8, 8, 5, 3, 7, 8, 1, 1],
+        "nsubj ROOT mark prep det pobj det nsubj advcl punct",
+        "PROPN VERB SCONJ ADP DET NOUN DET NOUN VERB PUNCT",
+        "Ada recall that after the flood the mill close .",
     )
+    assert [(q.text, q.cue and q.cue.text, q.speaker and q.speaker.text) for q in found] == [
+        ("after the flood the mill closed", "recalled", "Ada")
+    ]
+
+
+def test_a_participle_s_subject_is_not_borrowed_from_a_later_verb_of_saying_in_a_quote(nlp: Language) -> None:
+    found = _misparsed(  # "left" made the reported clause of the "said" inside the quote
+        nlp,
+        "Ada left , telling reporters , “ Critics said no . ”",
+        [1, 8, 1, 1, 3, 8, 8, 8, 8, 8, 8, 8],
+        "nsubj ccomp punct advcl dobj punct punct nsubj ROOT dobj punct punct",
+        "PROPN VERB PUNCT VERB NOUN PUNCT PUNCT NOUN VERB INTJ PUNCT PUNCT",
+        "Ada leave , tell reporter , “ critic say no . ”",
+    )
+    quote = _find(found, "Critics said no")
+    assert quote.speaker is not None and quote.speaker.text == "Ada"
 
 
 def test_quote_after_the_colon_that_closes_a_reported_clause_goes_on_with_it(nlp: Language) -> None:
@@ -569,7 +598,7 @@ def test_quote_after_another_clause_is_not_resumed(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Frankly, this is plainly the “classic case” of waste.",
+        "This was a “perfect storm” for the harbour.",
         "It was the chants of “Close the mill!” that rattled the mayor.",
     ],
 )
@@ -594,14 +623,15 @@ def test_a_credit_line_that_closes_a_quote_names_its_speaker(nlp: Language) -> N
 
 
 def test_a_verb_inside_another_quote_does_not_frame_a_quote(nlp: Language) -> None:
-    text = (
-        "''If the mayor had listened, we would be sitting in a new library by now,'' Ms. Okafor, now 64 and"
-        " retired in Leeds, said by phone this week. ''I've got to say it plainly - every month lost is a"
-        " month of waste.''"
+    found = _misparsed(  # two quotes parsed as one sentence whose root is inside the first
+        nlp,
+        "Ruiz was angry . “ We waited all night . ” “ Nobody ever came . ”",
+        [1, 1, 1, 1, 6, 6, 6, 8, 6, 6, 6, 14, 14, 14, 6, 14, 14],
+        "nsubj ROOT acomp punct punct nsubj ROOT det npadvmod punct punct punct nsubj advmod conj punct punct",
+        "PROPN AUX ADJ PUNCT PUNCT PRON VERB DET NOUN PUNCT PUNCT PUNCT PRON ADV VERB PUNCT PUNCT",
+        "Ruiz be angry . “ we wait all night . ” “ nobody ever come . ”",
     )
-    second = _find(_quotes(nlp, text), "every month lost")
-    assert second.speaker is not None and second.speaker.text == "Okafor"
-    assert second.cue is None or second.cue.text != "sitting"
+    assert found and all(q.cue is None or q.cue.text != "waited" for q in found)
 
 
 def test_quote_resumed_after_a_subordinate_clause_in_the_attribution_is_one_quote(nlp: Language) -> None:
