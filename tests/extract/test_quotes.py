@@ -161,8 +161,8 @@ PATTERNS = [
     ),
     # an "as" clause of saying attributes the clause it opens or closes
     (
-        "As the Herald reported on Friday, the mayor was still refusing to call the fire arson.",
-        "the mayor was still refusing to call the fire arson",
+        "As the Herald reported on Friday, two of the three ferries will be sold.",
+        "two of the three ferries will be sold",
         "indirect",
         "the Herald",
         "reported",
@@ -435,8 +435,14 @@ def test_speaker_choices(nlp: Language, text: str, fragment: str, speaker: str, 
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("The mayor criticized the new budget, which the auditors said was badly flawed.", "the auditors"),
-        ("Lee attacked the tunnel plan, which the engineers said would cost twice as much.", "the engineers"),
+        (
+            "Critics point to the stadium deal, which the city's own lawyers said broke state law.",
+            "the city's own lawyers",
+        ),
+        (
+            "Residents opposed the car park, which the planners said would take the whole square.",
+            "the planners",
+        ),
     ],
 )
 def test_a_closing_relative_clause_that_reports_words_is_an_attribution_of_its_own(
@@ -636,7 +642,7 @@ def test_a_verb_inside_another_quote_does_not_frame_a_quote(nlp: Language) -> No
 
 def test_quote_resumed_after_a_subordinate_clause_in_the_attribution_is_one_quote(nlp: Language) -> None:
     text = (
-        "“The new levy is fair,” Lee told the Courier on Monday, when the council met to vote on it."
+        "“The new levy is fair,” Lee said at the town hall, while protesters waited outside."
         " “Nobody will pay more than last year.”"
     )
     assert [(q.text, q.speaker and q.speaker.text) for q in _quotes(nlp, text)] == [(text, "Lee")]
