@@ -15,7 +15,10 @@ from service.extract.mentions import MentionResolver
 
 _CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt"})
+# Dependents that fill a verb's object slot: with none, a 'that' before the verb is the object it lacks.
+_OBJECT_SLOT_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt"})
+# Dependents showing a verb has its own object, so a 'that' the parser made its object is a complementizer.
+_OWN_OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 _RELATIVES = frozenset({"where", "which", "who", "when"})
 
 
@@ -135,19 +138,20 @@ def _that_clause(noun: Token) -> Token | None:
         verb = t.head
         # "the claims that were made": a relative pronoun; but not "a report that he was weighing quitting",
         # where the verb has its object and 'that' was misread as one
-        relative = t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "dobj" and not _has_object(verb, t))
+        own_object = _has_dependent(verb, _OWN_OBJECT_DEPS, besides=t)
+        relative = t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "dobj" and not own_object)
         if relative or verb.i <= t.i:
             return None
-        has_subject = any(c.dep_ in SUBJECT_DEPS | {"expl"} and c != t for c in verb.children)
-        if verb.lemma_.lower() in OBJECT_VERBS and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        has_subject = _has_dependent(verb, SUBJECT_DEPS | {"expl"}, besides=t)
+        if verb.lemma_.lower() in OBJECT_VERBS and not _has_dependent(verb, _OBJECT_SLOT_DEPS):
             return None  # "the story that she would tell": 'that' is the object it lacks
         return verb if has_subject and verb.pos_ in {"VERB", "AUX"} else None
     return None
 
 
-def _has_object(verb: Token, besides: Token) -> bool:
-    """Whether a verb has an object or an infinitive or participle complement other than the given word."""
-    return any(c.dep_ in {"dobj", "xcomp"} and c != besides for c in verb.children)
+def _has_dependent(verb: Token, deps: frozenset[str], besides: Token | None = None) -> bool:
+    """Whether a verb has a dependent of one of these kinds, other than the given word."""
+    return any(c.dep_ in deps and c != besides for c in verb.children)
 
 
 def owners(noun: Token) -> list[Token]:

@@ -23,6 +23,8 @@ _NEGATIONS = frozenset({"no", "cannot", "can't", "can’t", "never", "n't", "n�
 _EDGE = " \t\r\n,;:-–—"
 _CLAUSE_ENDS = frozenset({";", "—", "–"})
 _CLOSING_QUOTES = frozenset({"”", "''", '"'})
+# Words opening a clause that are not part of what it states ("said that X", "when X happens").
+_SUBORDINATORS = frozenset({"that", "when", "whenever"})
 
 
 def words_among(doc: Doc, lemmas: frozenset[str], words: frozenset[str]) -> list[int]:
@@ -86,13 +88,26 @@ def clause_span(head: Token) -> tuple[int, int]:
     aside = next((t for t in tokens if t.i > head.i and _comment_clause(t)), None)
     if aside is not None and all(t.is_punct for t in tokens if t.i > aside.right_edge.i):
         tokens = [t for t in tokens if t.i < aside.left_edge.i]
-    while len(tokens) > 1 and tokens[0].lower_ in {"that", "when", "whenever"} and tokens[0].i < head.i:
-        tokens = tokens[1:]
+    tokens = without_subordinator(tokens, head)
     # a dash, a semicolon or a quote closed after a comma (',"') after the verb ends what the clause states
     end = next((t for t in tokens if t.i > head.i and _ends_clause(t)), None)
     if end is not None and end.i > tokens[0].i:
         tokens = [t for t in tokens if t.i < end.i]
     return trim_tokens(tokens[0], tokens[-1])
+
+
+def without_subordinator(tokens: list[Token], head: Token) -> list[Token]:
+    """A clause's words without the 'that' (or 'when') opening it, before its head however the parser
+    labelled it ('a report that he was weighing quitting' makes 'that' an object), but not a determiner
+    ('that plan'); all of them when nothing else would be left."""
+    while (
+        len(tokens) > 1
+        and tokens[0].lower_ in _SUBORDINATORS
+        and tokens[0].i < head.i
+        and tokens[0].dep_ != "det"
+    ):
+        tokens = tokens[1:]
+    return tokens
 
 
 def _comment_clause(token: Token) -> bool:

@@ -24,6 +24,7 @@ from service.extract.claim_syntax import (
     stated_clause,
     trim_tokens,
     trim_within,
+    without_subordinator,
 )
 from service.extract.denial_lexicon import (
     BACK_REFERENCE_PRONOUNS,
@@ -68,7 +69,8 @@ CUE_WORDS = HEADLINE_CUES | {"true", "case", "contrary"}
 _APPOSITION_MARKS = frozenset({",", "-", "–", "—", "--"})
 _QUOTE_TOKENS = frozenset({"''", "``", '"', "”", "“", "’", "‘"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
+# Dependents by which a labelling verb names what it labels ("called the claims false", "described it as a lie").
+_LABELLED_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "attr", "oprd", "nmod", "appos", "conj"})
 
 
 @dataclass(frozen=True)
@@ -258,9 +260,7 @@ def _apposed_clause(noun: Token) -> tuple[int, int] | None:
     verb = next((t for t in clauses if t.dep_ == "ccomp"), clauses[-1] if clauses else None)
     if verb is None:
         return None
-    words = [t for t in verb.subtree if t.i < mark]
-    while len(words) > 1 and words[0].lower_ == "that" and words[0].dep_ == "mark":
-        words = words[1:]
+    words = without_subordinator([t for t in verb.subtree if t.i < mark], verb)
     return trim_tokens(words[0], words[-1]) if content_words(words) >= 2 else None
 
 
@@ -462,7 +462,7 @@ def _falsity_target_of(word: Token) -> Target | None:
     label = head if head.lemma_.lower() in LABEL_VERBS else head.head if head.dep_ == "prep" else None
     if label is not None and label.lemma_.lower() in LABEL_VERBS and label.pos_ == "VERB":
         for t in label.subtree:
-            if t.dep_ in _OBJECT_DEPS and t != word and t.i > label.i:
+            if t.dep_ in _LABELLED_DEPS and t != word and t.i > label.i:
                 target = _noun_target(t)
                 if target is not None:
                     return target

@@ -19,6 +19,7 @@ from service.extract.claim_syntax import (
     line_of,
     negated,
     trim_tokens,
+    without_subordinator,
     words_among,
 )
 from service.extract.claim_terms import party_terms
@@ -127,8 +128,7 @@ def _before_conjunct(clause: Token, cue: Token) -> tuple[int, int] | None:
     words = [t for t in clause.doc[start.i : conjunct.left_edge.i] if not t.is_space]
     while words and (words[-1].dep_ == "cc" or words[-1].is_punct):
         words.pop()
-    if words and words[0].lower_ == "that" and words[0].dep_ == "mark":
-        words = words[1:]
+    words = without_subordinator(words, clause)
     return trim_tokens(words[0], words[-1]) if content_words(words) >= 2 else None
 
 
