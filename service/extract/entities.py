@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc
 
 from service.extract.lexicon import ALIASES, TITLE_WORDS
@@ -56,13 +58,13 @@ class EntityClusters:
     def clusters_by_token(self, doc: Doc) -> dict[int, EntityCluster]:
         """The cluster of each token inside a mention (the mention overlapping it most, the first on ties),
         built once per document: looking a cluster up per token by scanning every mention is quadratic."""
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist()  # read off the arrays: a Token per word was most of the time
+        ends = [start + length for start, length in zip(starts, doc.to_array(LENGTH).tolist(), strict=True)]
         best: dict[int, tuple[int, EntityCluster]] = {}
         for mention in self.mentions:
             i = max(bisect_right(starts, mention.start) - 1, 0)
-            while i < len(doc) and doc[i].idx < mention.end:
-                token = doc[i]
-                overlap = min(token.idx + len(token), mention.end) - max(token.idx, mention.start)
+            while i < len(starts) and starts[i] < mention.end:
+                overlap = min(ends[i], mention.end) - max(starts[i], mention.start)
                 if overlap > best.get(i, (0, None))[0]:
                     best[i] = (overlap, self.clusters[self.cluster_of[mention]])
                 i += 1
@@ -151,11 +153,15 @@ def _add_missed_surnames(doc: Doc, mentions: list[EntityMention]) -> list[Entity
         for word in m.text.split()
         if word.isalpha() and word.istitle() and len(word) > 1
     }
+    if not surnames:
+        return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    words = doc.to_array(ORTH)
+    candidates = numpy.flatnonzero(numpy.isin(words, [doc.vocab.strings[s] for s in surnames])).tolist()
     missed = [
         EntityMention(t.idx, t.idx + len(t), t.text, "PERSON")
-        for t in doc
-        if t.text in surnames and t.idx not in covered
+        for t in (doc[i] for i in candidates)
+        if t.idx not in covered
     ]
     return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
 
