@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from service.extract.denial_lexicon import GLOSS_VERBS, PROPOSAL_MODALS
-from service.extract.syntax import child_by_dep
+from service.extract.syntax import child_by_dep, set_off_by_comma
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -53,11 +53,6 @@ def is_relative_pronoun(token: Token) -> bool:
 def said_clause(verb: Token) -> Token | None:
     """The clause a verb of saying reports ('said that X': X)."""
     return child_by_dep(verb, "ccomp")
-
-
-def has_mark(clause: Token, *marks: str) -> bool:
-    """Whether a clause opens with one of these subordinators ('that X')."""
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def is_proposal_clause(clause: Token) -> bool:
@@ -112,8 +107,7 @@ def without_subordinator(tokens: list[Token], head: Token) -> list[Token]:
 
 def _comment_clause(token: Token) -> bool:
     """A relative clause set off by a comma (', which he denied'), which comments rather than restricts."""
-    first = token.left_edge
-    return token.dep_ == "relcl" and first.i > 0 and token.doc[first.i - 1].text == ","
+    return token.dep_ == "relcl" and set_off_by_comma(token)
 
 
 def _ends_clause(token: Token) -> bool:

@@ -15,7 +15,6 @@ from service.extract.claim_syntax import (
     SUBJECT_DEPS,
     clause_span,
     content_words,
-    has_mark,
     is_proposal_clause,
     is_relative_pronoun,
     line_of,
@@ -53,7 +52,7 @@ from service.extract.denial_lexicon import (
     SAYING_VERBS,
     SPREAD_VERBS,
 )
-from service.extract.syntax import child_by_dep
+from service.extract.syntax import child_by_dep, has_mark
 
 # Words that can start a denial, by lemma and by lower-case form (`target_of` tells which do).
 CUE_LEMMAS = (

@@ -24,7 +24,7 @@ from service.extract.quote_speakers import (
     subject_of,
 )
 from service.extract.quote_text import Attribution, span_of_tokens
-from service.extract.syntax import child_by_dep
+from service.extract.syntax import child_by_dep, has_mark
 
 # The most characters between a quote's end and its resumption after the attribution (which may hold a
 # long apposition: "…," said Ann Lee, a former adviser to … who is now …. "…").
@@ -179,7 +179,7 @@ def _as_reported(cue: Token) -> Attribution | None:
     if cue.dep_ != "advcl" or not reporting or child_by_dep(cue, "ccomp"):
         return None
     subject = child_by_dep(cue, "nsubj")
-    if subject is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    if subject is None or not has_mark(cue, "as"):
         return None
     main = cue.head
     if cue.right_edge.i < main.i:
@@ -210,7 +210,7 @@ def _clause_in_phrase(cue: Token) -> Token | None:
     for prep in (c for c in cue.rights if c.dep_ == "prep"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")):
-                if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                if has_mark(clause, "that"):
                     return clause
     return None
 
@@ -293,7 +293,7 @@ def _that_clause(cue: Token) -> Token | None:
     """ "recalled in 2008 that before the vote, …": a reported clause the parser took for an adverbial
     one, which its "that" gives away."""
     for clause in (c for c in cue.rights if c.dep_ == "advcl"):
-        if any(m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS for m in clause.children):
+        if has_mark(clause, *_COMPLEMENTIZERS):
             return clause
     return None
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from service.extract.cue_lexicon import ADDRESSEE_VERBS, DATA_SOURCE_NOUNS, LEXICON
 from service.extract.quote_text import DOUBLE_MARKS, span_of_tokens
-from service.extract.syntax import child_by_dep
+from service.extract.syntax import child_by_dep, set_off_by_comma
 
 # Words that make a subject a share of respondents ("a majority of voters", "half", "most").
 _SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter", "most"})
@@ -56,7 +56,7 @@ def phrase_of(head: Token, without: frozenset[str] = _NOT_SPEAKER_DEPS) -> tuple
 def _is_aside(child: Token) -> bool:
     """A participle set off by a comma ("Ann Lee, speaking in Ohio, said") describes the moment, not who
     speaks."""
-    return child.dep_ == "acl" and child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    return child.dep_ == "acl" and set_off_by_comma(child)
 
 
 def _past_dateline(subject: Token, verb: Token) -> tuple[int, int] | None:

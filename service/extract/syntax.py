@@ -8,3 +8,15 @@ from spacy.tokens import Token
 def child_by_dep(token: Token, *deps: str) -> Token | None:
     """The token's first child in one of these dependency relations."""
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def has_mark(clause: Token, *marks: str) -> bool:
+    """Whether a clause opens with one of these subordinators ('that X')."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def set_off_by_comma(token: Token) -> bool:
+    """Whether the phrase a token heads follows a comma (', which he denied', ', speaking in Ohio,'): an
+    aside to what comes before, not part of it."""
+    first = token.left_edge
+    return first.i > 0 and token.doc[first.i - 1].text == ","
