@@ -10,6 +10,7 @@ only wraps a sentence (hard-wrapped text) is left alone.
 
 from __future__ import annotations
 
+import numpy
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
@@ -30,20 +31,17 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
     sentence or a headline (not one that wraps a sentence: "the council⏎would vote"). The parser keeps
     such starts."""
     is_space = doc.to_array(IS_SPACE)
-    previous = None
-    i = 0
-    while i < len(doc):
-        if not is_space[i]:
-            previous = doc[i]
-            i += 1
-            continue
-        following, newlines = i, 0
+    following = 0
+    for start in numpy.flatnonzero(is_space).tolist():  # only whitespace runs are read: this runs per request
+        if start < following:
+            continue  # inside the run read already
+        following, newlines = start, 0
         while following < len(doc) and is_space[following]:
             newlines += doc[following].text.count("\n")
             following += 1
+        previous = doc[start - 1] if start > 0 else None
         if newlines and following < len(doc) and (newlines > 1 or _ends_line(previous, doc[following])):
             doc[following].is_sent_start = True
-        i = following
     return doc
 
 
