@@ -29,7 +29,7 @@ from service.extract.denial_lexicon import (
     REPORT_KINDS,
     THIRD_PERSON_POSSESSIVES,
 )
-from service.extract.denial_targets import is_person
+from service.extract.denial_objects import is_person
 from service.extract.denials import FoundDenial
 from service.extract.syntax import child_by_dep
 

@@ -6,9 +6,10 @@ claims", ...) in a construction that takes a proposition, so rejected proposals,
 "there's no denying", hedges ("not always the case") and wishes ("I hope it's fake") never start a pair.
 
 The flow, one module a step:
-- `denials` finds each denial and its denier; `denial_targets` says what each cue form denies (a clause
-  it states, the clause a claim noun is set beside: "Y, a charge that Z denied", or a word pointing back at
-  a claim), `claim_nouns` what a claim noun states and who owns it.
+- `denials` finds each denial and its denier; `denial_targets` (verb forms) and `falsity_targets` ("false",
+  "a lie", "not true") say what each cue form denies; `denial_objects` what the denied object stands for (a
+  clause it states, the clause a claim noun is set beside: "Y, a charge that Z denied", or a word pointing
+  back at a claim); `claim_nouns` what a claim noun states and who owns it.
 - `claim_candidates` gathers what can be denied: the attributed statements of the quotes extractor and the
   clauses claim nouns state anywhere ("a report from X saying Y", "the allegation that Y"); a headline
   states nothing the body denies. `claim_terms` gives each its terms: entities canonicalized, capitals

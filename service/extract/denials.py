@@ -31,7 +31,8 @@ from service.extract.denial_lexicon import (
     PORTRAYING_VERBS,
     SAYING_VERBS,
 )
-from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, Target, is_person, target_of
+from service.extract.denial_objects import Target, is_person
+from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, target_of
 from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
 from service.extract.syntax import child_by_dep
