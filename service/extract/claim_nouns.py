@@ -12,8 +12,9 @@ from service.extract.claim_syntax import SUBJECT_DEPS, content_words, said_claus
 from service.extract.denial_lexicon import OBJECT_VERBS, REPORTING_VERBS, STATEMENT_NOUNS
 from service.extract.entities import EntityCluster
 from service.extract.mentions import MentionResolver
+from service.extract.syntax import DOUBLE_QUOTE_TOKENS
 
-_CLAUSE_BREAKS = frozenset({"“", "”", '"', "''", "``", ";", "(", ")", "—", "–"})
+_CLAUSE_BREAKS = DOUBLE_QUOTE_TOKENS | {";", "(", ")", "—", "–"}
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod", "quantmod"})
 # Dependents that fill a verb's object slot: with none, a 'that' before the verb is the object it lacks.
 _OBJECT_SLOT_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prt"})

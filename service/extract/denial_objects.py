@@ -29,10 +29,10 @@ from service.extract.denial_lexicon import (
     PROPOSAL_NOUNS,
     QUANTIFIERS,
 )
-from service.extract.syntax import child_by_dep
+from service.extract.syntax import DOUBLE_QUOTE_TOKENS, child_by_dep
 
 _APPOSITION_MARKS = frozenset({",", "-", "–", "—", "--"})
-_QUOTE_TOKENS = frozenset({"''", "``", '"', "”", "“", "’", "‘"})
+_QUOTE_TOKENS = DOUBLE_QUOTE_TOKENS | {"’", "‘"}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# Double quotation marks as the tokenizer splits them off (straight, curly and the `` '' of typeset text).
+DOUBLE_QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``"})
+
 
 def child_by_dep(token: Token, *deps: str) -> Token | None:
     """The token's first child in one of these dependency relations."""
