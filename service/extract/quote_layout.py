@@ -9,8 +9,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from service.extract.entities import EntityClusters
+from service.extract.quote_extent import extend_by_marks
 from service.extract.quote_framing import cue_around, is_utterance
-from service.extract.quote_routes import extend_by_marks
 from service.extract.quote_speakers import COLON_SPEAKER_LABELS, SPEAKER_LABELS, is_verb
 from service.extract.quote_text import (
     DOUBLE_MARKS,

@@ -12,8 +12,8 @@ Each word belongs to one attribution, as the annotators count it: cues inside qu
 content are dropped. Speakers are resolved to entity clusters by `mentions.MentionResolver`.
 
 The steps live in their own modules: `quote_text` (marks, paragraphs, spans), `quote_speakers` (who
-speaks), `quote_routes` (cue → content), `quote_framing` and `quote_layout` (quotes found around marks
-and by layout); this module combines them.
+speaks), `quote_routes` (cue → content), `quote_extent` (a content grown across quotation marks),
+`quote_framing` and `quote_layout` (quotes found around marks and by layout); this module combines them.
 """
 
 from __future__ import annotations
