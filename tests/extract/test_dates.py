@@ -449,6 +449,13 @@ CASES = [
     ("The floods of '05 ruined the harvest.", MONDAY, "05", "DATE", "2005", None),
     ("Sales peaked in the fall of '98.", MONDAY, "fall", "DATE", "1998-FA", None),
     ("The mine flooded in October '87.", THURSDAY, "October", "DATE", "1987-10", None),
+    # a count that leaves the calendar (years 1 to 9999) gives no date; a length stays a length
+    ("The cave was painted 30000 years ago.", MONDAY, "30000", "DATE", None, None),
+    ("The town was founded 2022 years ago.", MONDAY, "2022 years", "DATE", None, None),
+    ("The sun will burn out in 99999999 years.", MONDAY, "99999999", "DURATION", "P99999999Y", None),
+    ("Ice covered it 300 centuries ago.", MONDAY, "300", "DATE", None, None),
+    # hours ago: a time, but the publication date has no clock time to count from
+    ("The blast hit three hours ago.", MONDAY, "three hours", "TIME", None, None),
 ]
 
 

@@ -63,7 +63,9 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Timex | None:
         return year_ago(ctx)
     steps = -amount if direction == "ago" else amount
     value = anchor_unit(ctx.reference, unit, steps)  # at the unit's granularity: "two weeks ago" → a week
-    return Timex(TimexType.DATE, value) if value else None
+    if value is None:  # "three hours ago" (no clock time to count from), "30000 years ago" (no such year)
+        return Timex(TimexType.TIME if lex.UNITS[unit][1] else TimexType.DATE, None)
+    return Timex(TimexType.DATE, value)
 
 
 def resolve_in_units(m: re.Match[str], ctx: Context) -> Timex | None:

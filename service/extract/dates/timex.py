@@ -198,7 +198,8 @@ def _iso_duration(parts: list[tuple[str, str, bool]]) -> str:
 
 
 def anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
-    """The period `steps` units away from the reference, at the unit's granularity."""
+    """The period `steps` units away from the reference, at the unit's granularity; None when it lies
+    outside the calendar's years 1 to 9999 ("30000 years ago", "in 99999999 years")."""
     unit = unit.lower()
     if unit == "day":
         return (reference + dt.timedelta(days=steps)).isoformat()
@@ -209,13 +210,13 @@ def anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
     if unit == "quarter":
         moved = reference + relativedelta(months=3 * steps)
         return f"{moved.year}-Q{quarter_of(moved.month)}"
-    if unit == "year":
-        return str(reference.year + steps)
-    if unit == "decade":
-        return str(reference.year // 10 + steps)
-    if unit in ("century", "centurie"):
-        return str(reference.year // 100 + steps)
-    return None
+    years_per_step = {"year": 1, "decade": 10, "century": 100, "centurie": 100}.get(unit)
+    if years_per_step is None:
+        return None
+    first_year = (reference.year // years_per_step + steps) * years_per_step
+    if not 1 <= first_year <= 9999:
+        return None
+    return str(first_year // years_per_step)
 
 
 def decade_of(digit: int, reference: dt.date) -> int:
