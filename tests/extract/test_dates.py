@@ -454,6 +454,10 @@ CASES = [
     ("The town was founded 2022 years ago.", MONDAY, "2022 years", "DATE", None, None),
     ("The sun will burn out in 99999999 years.", MONDAY, "99999999", "DURATION", "P99999999Y", None),
     ("Ice covered it 300 centuries ago.", MONDAY, "300", "DATE", None, None),
+    # a fraction is written out in digits, never as an exponent ('1e-07')
+    ("The flash lasted 0.0000001 seconds.", MONDAY, "0.0000001", "DURATION", "PT0.0000001S", None),
+    ("The spill took 2.75 days to contain.", MONDAY, "2.75", "DURATION", "P2DT18H", None),
+    ("The feud ran 1.1 decades.", MONDAY, "1.1", "DURATION", "P11Y", None),
     # hours ago: a time, but the publication date has no clock time to count from
     ("The blast hit three hours ago.", MONDAY, "three hours", "TIME", None, None),
 ]

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from dateutil import parser as dateutil_parser
 from dateutil.easter import easter
@@ -175,7 +176,7 @@ def day_timex(d: dt.date, part: str | None = None) -> Timex:
 def duration(amount: int | float | None, unit: str) -> str:
     letter, is_time = lex.UNITS[unit.lower()]
     if letter in lex.YEARS_PER_UNIT and amount is not None:  # "three decades" → P30Y
-        amount, letter = amount * lex.YEARS_PER_UNIT[letter], "Y"
+        amount, letter = round(amount * lex.YEARS_PER_UNIT[letter], 9), "Y"  # 1.1 decades: 11, not 11.000…02
     if amount is None:
         return _iso_duration([("X", letter, is_time)])
     whole = int(amount)
@@ -185,8 +186,8 @@ def duration(amount: int | float | None, unit: str) -> str:
     if amount != whole and smaller and rest.is_integer():  # "5 1/2 hours" → PT5H30M
         parts = parts[:1] if whole else []
         parts.append((str(int(rest)), smaller[0], smaller[1]))
-    elif amount != whole:
-        parts = [(f"{amount:g}", letter, is_time)]
+    elif amount != whole:  # in plain digits: '0.0000001', never '1e-07'
+        parts = [(format(Decimal(str(amount)), "f"), letter, is_time)]
     return _iso_duration(parts)
 
 
