@@ -201,6 +201,9 @@ CASES = [
     ("The choir rehearses every Tuesday evening.", MONDAY, "every", "SET", "XXXX-WXX-2TEV", None),
     ("The newsletter appears biweekly.", MONDAY, "biweekly", "SET", "P2W", None),
     ("The port handles 900 containers a day.", MONDAY, "a day", "SET", "P1D", None),
+    ("Porters earn $12 an hour.", MONDAY, "an hour", "SET", "PT1H", None),
+    ("The ferry crosses four times an hour.", MONDAY, "an hour", "SET", "PT1H", None),
+    ("The climb took an hour.", MONDAY, "an hour", "DURATION", "PT1H", None),
     ("She spent a year in Lisbon.", MONDAY, "a year", "DURATION", "P1Y", None),
     ("The lights dimmed for a second.", MONDAY, "second", "DURATION", "PT1S", None),
     # present, past and future references

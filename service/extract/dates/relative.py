@@ -147,12 +147,12 @@ def _not_a_period(m: re.Match[str], ctx: Context) -> bool:
 
 
 def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'$5 billion a year', 'three meals a day' are rates (SET); 'each year' too; 'for a year' a length."""
+    """'$5 billion a year', '$12 an hour' are rates (SET); 'each year' too; 'for a year' a length."""
     if _not_a_period(m, ctx):
         return None
     unit = m.group("unit").lower()
     every = m.group("every").lower()
-    if every == "a" and not _after_an_amount(ctx):
+    if every in ("a", "an") and not _after_an_amount(ctx):
         return Timex(TimexType.DURATION, duration(1, unit))
     return Timex(TimexType.SET, duration(1, unit))
 

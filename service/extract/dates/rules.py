@@ -307,7 +307,7 @@ RULES: tuple[Rule, ...] = (
     Rule("in_units", rx(rf"in\s+(?P<num>{NUMBER})\s+{UNIT}"), relative.resolve_in_units, _UNIT_WORDS, (8, 0)),
     Rule(
         "per_unit",
-        rx(rf"(?P<every>a|per|each|every)\s+{UNIT}"),
+        rx(rf"(?P<every>an?|per|each|every)\s+{UNIT}"),
         relative.resolve_per_unit,
         _UNIT_WORDS,
         (1, 0),
