@@ -1,13 +1,15 @@
 """Claim/denial pair figures without a server: parse once (cached), run the extractors, score like score.py.
 
     .venv/bin/python -m eval.claims_report ../shared/data/claims-polnear-train.jsonl \
-        ../shared/data/polnear-train.jsonl [--show FN,FP,WL,FD] [--gold-quotes]
+        ../shared/data/polnear-train.jsonl [--show FN,FP,WL,FD,PARTY] [--gold-quotes]
 
 FN lines say "[no denial found]" when no denial overlaps the gold one, "[denial unpaired]" when one was
-found but linked to no claim (else the denial was found and paired with another claim); WL lists real denials linked to the wrong claim, FD denials found where the
-gold has none. `--gold-quotes` feeds the gold attributions in place of the quotes extractor, to tell
-linking errors from quote errors. The scoring functions are imported from ../shared/eval/score.py so the
-figures agree with it.
+found but linked to no claim (else the denial was found and paired with another claim); WL lists real
+denials linked to the wrong claim, FD denials found where the gold has none, PARTY the denier or claimant
+of a matched pair that differs from the gold one (the last line counts them: `denier_right` and
+`claimant_right` of `matched`, borderline pairs included). `--gold-quotes` feeds the gold attributions in
+place of the quotes extractor, to tell linking errors from quote errors. The scoring functions are
+imported from ../shared/eval/score.py so the figures agree with it.
 """
 
 from __future__ import annotations
@@ -89,11 +91,22 @@ def _same_denial(score: ModuleType, gold: tuple[int, int], pred: tuple[int, int]
     return bool(score.overlaps_enough(score.overlap(gold, pred), score.size(gold), score.size(pred), 30))
 
 
+def _party_right(gold: dict[str, Any] | None, pred: Speaker | None, text: str) -> bool:
+    """A denier or claimant is right when both are absent, or the spans overlap, or the predicted mention
+    resolves to a name whose last word the gold mention holds ("he" for "Mr. Ailes")."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if pred.start < gold["end"] and gold["start"] < pred.end:
+        return True
+    surname = (pred.canonical or "").split()[-1:]
+    return bool(surname) and surname[0].lower() in text[gold["start"] : gold["end"]].lower().split()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("claims")
     parser.add_argument("gold")
-    parser.add_argument("--show", default="", help="comma list of FN,FP to print")
+    parser.add_argument("--show", default="", help="comma list of FN,FP,WL,FD,PARTY to print")
     parser.add_argument("--gold-quotes", action="store_true")
     args = parser.parse_args()
 
@@ -107,7 +120,15 @@ def main() -> None:
     nlp = load_model(Settings().model_name)
     parsed = _parse(nlp, [d["text"] for d in docs])
 
-    totals = {"gold": 0, "pred": 0, "tp": 0, "denial_hit": 0}
+    totals = {
+        "gold": 0,
+        "pred": 0,
+        "tp": 0,
+        "denial_hit": 0,
+        "matched": 0,
+        "denier_right": 0,
+        "claimant_right": 0,
+    }
     routes: dict[str, list[int]] = {}
     show = set(filter(None, args.show.split(",")))
     for gold_doc, doc in zip(docs, parsed, strict=True):
@@ -126,6 +147,22 @@ def main() -> None:
             for p in pairs
         ]
         counts, errors = score.score_claims(golds, preds)
+        raw = lines[name]["claims"]
+        for gi, pi in score.match_greedy(golds, preds, score.claim_overlap):
+            pair = preds[pi]["obj"]
+            totals["matched"] += 1
+            totals["denier_right"] += _party_right(raw[gi].get("denier"), pair.denial.denier, doc.text)
+            totals["claimant_right"] += _party_right(raw[gi].get("claimant"), pair.claim.claimant, doc.text)
+            if "PARTY" in show:
+                for role, gold_party, ours in (
+                    ("denier", raw[gi].get("denier"), pair.denial.denier),
+                    ("claimant", raw[gi].get("claimant"), pair.claim.claimant),
+                ):
+                    if not _party_right(gold_party, ours, doc.text):
+                        said = None if ours is None else (ours.text, ours.canonical)
+                        print(
+                            f"PARTY {name[:40]} {role}: gold {gold_party and gold_party['text']!r}, ours {said}"
+                        )
         found = [
             (d.start, d.end)
             for d in find_denials(

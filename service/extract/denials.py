@@ -34,11 +34,15 @@ from service.extract.denial_lexicon import (
 from service.extract.denial_objects import Target, is_person
 from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, target_of
 from service.extract.entities import EntityCluster
+from service.extract.falsity_targets import is_falsity_word
 from service.extract.mentions import MentionResolver
+from service.extract.quote_speakers import phrase_of
 from service.extract.syntax import child_by_dep
 
 # Words opening a clause that conditions or times what it holds, rather than asserting it.
 _CONDITIONS = frozenset({"if", "unless", "whether", "when", "whenever"})
+# Subjects that stand for what is judged, never for who judges ("it is false", "these are lies").
+_THINGS = frozenset({"it", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -180,22 +184,48 @@ def _denier(
     token: Token, quotes: list[Quote], resolver: MentionResolver, denied: Token | None
 ) -> Speaker | None:
     """Who denies: the speaker of a quote holding the cue, else the subject of the cue's clause unless that
-    is what is denied ('the report is false', 'Trump is wrong', 'she made it up')."""
+    is what is denied ('the report is false', 'Trump is wrong', 'she made it up'); none for a verdict the
+    writer passes in passing ('the senator repeated the false claim that X')."""
     in_relative = token.dep_ == "relcl" and child_by_dep(token, "nsubj") is not None
     for quote in [] if in_relative else quotes:  # "..., a charge that X denied": X, whoever is quoted
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
             return quote.speaker
+    subject = None if _in_passing(token) else _judging_subject(token, denied)
+    phrase = None if subject is None else phrase_of(subject)
+    return None if phrase is None else resolver.resolve(*phrase)
+
+
+def _in_passing(cue: Token) -> bool:
+    """A falsity word on a noun that is an argument of its verb ('repeated the false claim', 'targets of
+    his baseless charges'): the writer's verdict, not the subject's; unless the verb labels the noun
+    ('called them false claims', 'described it as a baseless charge', 'these are baseless allegations')."""
+    if cue.dep_ == "conj" and cue.head.dep_ == "amod":  # "the absurd and false claim"
+        cue = cue.head
+    if cue.dep_ != "amod":
+        return False
+    noun = cue.head
+    opened = any(c.dep_ in {"det", "poss"} and c.i < cue.i for c in noun.children)  # "the debunked claim"
+    if not (opened or is_falsity_word(cue)):  # a verb misread as a modifier: "X rubbished Y's claim"
+        return False
+    return noun.dep_ not in {"attr", "oprd"} and not (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+
+
+def _judging_subject(token: Token, denied: Token | None) -> Token | None:
+    """The subject of the clause holding the cue; past what is judged ('It is false', 'The report is
+    wrong') to who says so, when a verb of saying reports the verdict ('..., the company said')."""
     verb = token
-    while verb.dep_ != "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
+    while True:
+        while verb.dep_ != "ROOT" and child_by_dep(verb, "nsubj") is None:
+            verb = verb.head
+        subject = child_by_dep(verb, "nsubj")
+        if subject is None:
+            return None
+        judged = subject == denied or subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in _THINGS
+        if not judged:
+            return subject
+        if verb.dep_ not in {"ccomp", "parataxis"} or verb.head.lemma_.lower() not in SAYING_VERBS:
+            return None
         verb = verb.head
-    subject = child_by_dep(verb, "nsubj")
-    if subject is None or subject == denied or subject.lemma_.lower() in CLAIM_NOUNS:
-        return None
-    if subject.lower_ in {"it", "this", "that"}:
-        return None
-    tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
-    start, end = trim_tokens(tokens[0], tokens[-1])
-    return resolver.resolve(start, end) if end > start else None
 
 
 def _unique_per_quote(denials: list[FoundDenial], quotes: list[Quote]) -> list[FoundDenial]:

@@ -279,3 +279,35 @@ def test_a_curly_apostrophe_negates(nlp: Language) -> None:
     (pair,) = find_pairs(nlp, "It Isn’t True That The Pool Will Close This Summer, Council Says")
     assert pair.claim.text == "The Pool Will Close This Summer"
     assert pair.denial.cue is not None and pair.denial.cue.text == "True"
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        # the subject without its relative clause, with its apposition
+        (
+            "The bakery, which opened its third shop in May, denied that it had raised its prices.",
+            "The bakery",
+        ),
+        (
+            "The club's new captain, Ada Moreno, denied that the team had skipped training.",
+            "The club's new captain, Ada Moreno",
+        ),
+        # past what is judged to who reports the verdict
+        ("These rumours are false, the shop's owner said.", "the shop's owner"),
+        ("It is not true that the ferry will stop running, the harbour office said.", "the harbour office"),
+        # a verb of labelling: its subject passes the verdict
+        ("The owner called them the same baseless allegations as before.", "The owner"),
+        ("These are the same false claims, the owner said.", "the owner"),
+        # a verdict passed in passing is the writer's: the subject only repeats the claim
+        ("The senator repeated the false claim that the ballots were printed abroad.", None),
+        ("Voters heard his baseless allegations that the count had been rigged.", None),
+        ("Voters heard baseless allegations that the count had been rigged.", None),
+        ("The host repeated the debunked claim that the ballots were printed abroad.", None),
+    ],
+)
+def test_the_denier_is_who_passes_the_verdict(nlp: Language, text: str, denier: str | None) -> None:
+    """Denials that point back need a statement before them: each text follows one."""
+    said = "Neighbours said the shop would close."
+    (pair,) = find_pairs(nlp, f"{said} {text}", (("the shop would close", "Neighbours"),))
+    assert (pair.denial.denier and pair.denial.denier.text) == denier
