@@ -457,6 +457,10 @@ CASES = [
     ("The town was founded 2022 years ago.", MONDAY, "2022 years", "DATE", None, None),
     ("The sun will burn out in 99999999 years.", MONDAY, "99999999", "DURATION", "P99999999Y", None),
     ("Ice covered it 300 centuries ago.", MONDAY, "300", "DATE", None, None),
+    # "the year" and a number is that year, whatever its digits; a year the calendar lacks has no value
+    ("The abbey was sacked in the year 1066.", MONDAY, "year", "DATE", "1066", None),
+    ("The novel is set in the year 3021.", MONDAY, "year", "DATE", "3021", None),
+    ("Nothing happened in the year 0000.", MONDAY, "year", "DATE", None, None),
     # a fraction is written out in digits, never as an exponent ('1e-07')
     ("The flash lasted 0.0000001 seconds.", MONDAY, "0.0000001", "DURATION", "PT0.0000001S", None),
     ("The spill took 2.75 days to contain.", MONDAY, "2.75", "DURATION", "P2DT18H", None),
@@ -500,6 +504,7 @@ def test_dates_table(
         "She won a Year Abroad grant.",
         "The parish runs a day care center.",
         "The guild is a century-old institution.",
+        "Pupils in the year 7 class sat exams.",
     ],
 )
 def test_not_dates(nlp: Language, text: str) -> None:
@@ -712,6 +717,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "the full current fiscal calendar year",
         "fiscal year two thousand and twenty one",
         "the year two thousand and twenty one percent",
+        "the year 1066",
         "the winter of two thousand and twenty one",
         "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",

@@ -197,6 +197,12 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
 
 
+def resolve_numbered_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'the year 1066', 'the year 3021': any year of the calendar (1 to 9999); 'the year 0000' has none."""
+    number = int(m.group("number"))
+    return Timex(TimexType.DATE, f"{number:04d}" if number >= 1 else None)
+
+
 def resolve_decade(m: re.Match[str], ctx: Context) -> Timex | None:
     """'the 1980s' → 198, the decade (the issue's form, TIMEX2/TIDES granularity); TimeBank often writes
     198X, "some year of the 1980s", which says less and is not used."""

@@ -271,6 +271,13 @@ RULES: tuple[Rule, ...] = (
         (3, 4),
     ),
     Rule(
+        "numbered_year",
+        rx(r"the\s+year\s+(?P<number>\d{3,4})(?![\d,.]\d)"),
+        named.resolve_numbered_year,
+        ("year",),
+        (1, 1),
+    ),
+    Rule(
         "season",
         rx(rf"(?:(?P<rel>last|this|next|the|every|each)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
         named.resolve_season,
