@@ -45,7 +45,7 @@ def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         405: "Method not allowed.",
         408: "The body did not arrive within the body timeout.",
         413: "Body over `max_body_bytes`, `text` over `max_text_chars`, or a batch over `max_batch_documents`.",
-        415: "Content-Type is not application/json.",
+        415: "Content-Type is not application/json, or the body has a Content-Encoding (none is accepted).",
         422: "The JSON does not match the schema, or `text` is blank. `errors` names the fields.",
         503: "Not ready, overloaded (queue full) or past the processing deadline. See Retry-After.",
     }

@@ -32,6 +32,13 @@ def _content_length(scope: Scope) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
+def _content_coded(scope: Scope) -> bool:
+    """The body carries a content coding (gzip, deflate, ...): the service reads only plain bodies, so it
+    never inflates a small upload into a large one."""
+    coding = (_header(scope, b"content-encoding") or b"").strip().lower()
+    return coding not in (b"", b"identity")
+
+
 def _route_template(scope: Scope) -> str:
     """The matched route's path template; never the raw path, so labels stay bounded."""
     path = getattr(scope.get("route"), "path", None)
@@ -58,14 +65,17 @@ class EdgeMiddleware:
         received_bytes = 0
 
         async def receive_within_limits() -> Message:
-            """A client must not hold a worker for ever by trickling its body, nor send more than the limit.
+            """A client must not hold a worker for ever by trickling its body, nor send more than the limit,
+            nor a compressed body.
 
-            Raised here, inside the route, the 408/413 leave as problem+json through the exception
+            Raised here, inside the route, the 408/413/415 leave as problem+json through the exception
             handlers (Starlette's own body limit answers a declared oversize body in plain text).
             """
             nonlocal body_complete, received_bytes
             if body_complete:
                 return await receive()
+            if _content_coded(scope):
+                raise HTTPException(415, headers={"Accept-Encoding": "identity"})
             if declared_bytes is not None and declared_bytes > self.max_body_bytes:
                 raise HTTPException(413)
             try:

@@ -7,11 +7,13 @@ loopback port, because the test client neither trickles bodies nor sends a lying
 
 from __future__ import annotations
 
+import gzip
 import json
 import select
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +63,7 @@ def documented_statuses(path: str, method: str = "post") -> set[int]:
 
 JSON = {"content-type": "application/json"}
 TEXT = f"{MARKER} said on Monday that the talks in Rome went well."
+TEXT_BODY = json.dumps({"text": TEXT}).encode()
 
 ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
     ("invalid JSON", {"content": f'{{"text": "{MARKER}'.encode(), "headers": JSON}, 400),
@@ -115,6 +118,23 @@ ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
         {"content": b'{"text": ' + b"[" * 1500 + b"]" * 1500 + b"}", "headers": JSON},
         400,
     ),
+    # the service reads no content coding: a compressed body is refused before a byte is inflated
+    (
+        "gzip body",
+        {"content": gzip.compress(TEXT_BODY), "headers": {**JSON, "content-encoding": "gzip"}},
+        415,
+    ),
+    (
+        "deflate body",
+        {"content": zlib.compress(TEXT_BODY), "headers": {**JSON, "content-encoding": "deflate"}},
+        415,
+    ),
+    ("br body", {"content": TEXT_BODY, "headers": {**JSON, "content-encoding": "br"}}, 415),
+    (
+        "gzip bomb",
+        {"content": gzip.compress(b" " * 5_000_000), "headers": {**JSON, "content-encoding": "GZIP"}},
+        415,
+    ),
     (
         "integer too long to parse",
         {"content": b'{"text": "x", "published_at": ' + b"9" * 5000 + b"}", "headers": JSON},
@@ -150,6 +170,19 @@ def test_bad_batch_request(limited: TestClient, request_kwargs: dict[str, Any], 
     assert status in documented_statuses("/v1/enrich/batch")
     response = limited.post("/v1/enrich/batch", **request_kwargs)
     assert_clean_problem(response, status)
+
+
+def test_compressed_body_names_the_coding_it_accepts(limited: TestClient) -> None:
+    response = limited.post(
+        "/v1/enrich", content=gzip.compress(TEXT_BODY), headers={**JSON, "content-encoding": "gzip"}
+    )
+    assert_clean_problem(response, 415)
+    assert response.headers["accept-encoding"] == "identity"
+
+
+def test_identity_coding_is_no_coding(limited: TestClient) -> None:
+    response = limited.post("/v1/enrich", content=TEXT_BODY, headers={**JSON, "content-encoding": "identity"})
+    assert response.status_code == 200
 
 
 def test_unknown_field_is_named_but_its_value_is_not_echoed(limited: TestClient) -> None:
