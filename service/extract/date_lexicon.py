@@ -63,6 +63,9 @@ ORDINALS: dict[str, int] = {
     "twentieth": 20, "twenty-first": 21,
 }  # fmt: skip
 
+# Possessives before a decade that make it an age ("in her thirties", "his mid-sixties").
+AGE_POSSESSIVES = frozenset("his her their my your our its".split())
+
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,

@@ -135,6 +135,10 @@ CASES = [
     ("The wall fell in 1989.", MONDAY, "1989", "DATE", "1989", None),
     ("Oil boomed in the 1980s.", MONDAY, "1980s", "DATE", "198", None),
     ("Music changed in the '60s.", MONDAY, "60s", "DATE", "196", None),
+    # a year ending in 00 with an s names its century ('the 1800s' are 1800-1899); 'the 2000s' its decade
+    ("Mills spread in the 1800s.", MONDAY, "1800s", "DATE", "18", None),
+    ("The hall dates to the early 1900s.", MONDAY, "1900s", "DATE", "19", "START"),
+    ("Phones shrank in the 2000s.", MONDAY, "2000s", "DATE", "200", None),
     ("It will shape the 21st century.", MONDAY, "century", "DATE", "20", None),
     ("Wars scarred the nineteenth century.", MONDAY, "century", "DATE", "18", None),
     ("Results improved in fiscal 1989.", THURSDAY, "1989", "DATE", "1989", None),
@@ -505,6 +509,9 @@ def test_dates_table(
         "The parish runs a day care center.",
         "The guild is a century-old institution.",
         "Pupils in the year 7 class sat exams.",
+        "She is in her thirties.",
+        "He retired in his mid-sixties.",
+        "They married in their '20s.",
     ],
 )
 def test_not_dates(nlp: Language, text: str) -> None:

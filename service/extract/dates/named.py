@@ -203,10 +203,21 @@ def resolve_numbered_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, f"{number:04d}" if number >= 1 else None)
 
 
+_DECADE_QUALIFIERS = frozenset({"early", "mid", "mid-", "late"})
+
+
 def resolve_decade(m: re.Match[str], ctx: Context) -> Timex | None:
     """'the 1980s' → 198, the decade (the issue's form, TIMEX2/TIDES granularity); TimeBank often writes
-    198X, "some year of the 1980s", which says less and is not used."""
-    if m.group("full"):
+    198X, "some year of the 1980s", which says less and is not used. 'The 1800s' are a century (18);
+    'in her thirties', 'his mid-60s' are ages."""
+    words = re.findall(r"[\w'-]+", ctx.text[max(0, ctx.start - 30) : ctx.start].lower())
+    while words and words[-1] in _DECADE_QUALIFIERS:
+        words.pop()
+    if words and words[-1] in lex.AGE_POSSESSIVES:
+        return None
+    if m.group("full") and m.group("full").endswith("00") and m.group("full") < "2000":
+        value = m.group("full")[:2]
+    elif m.group("full"):
         value = m.group("full")[:3]
     elif m.group("short"):
         value = str(decade_of(int(m.group("short")), ctx.reference))
