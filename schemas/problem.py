@@ -18,7 +18,9 @@ class Problem(BaseModel):
     title: str = Field(description="Short, human-readable summary of the problem type.")
     status: int = Field(description="HTTP status code.", ge=100, le=599)
     detail: str | None = Field(default=None, description="Explanation specific to this occurrence.")
-    instance: str | None = Field(default=None, description="Request path the problem occurred on.")
+    instance: str | None = Field(
+        default=None, description="Path of the route the problem occurred on; absent for an unknown path."
+    )
     request_id: str | None = Field(default=None, description="The request id, also in X-Request-ID.")
     errors: list[FieldError] | None = Field(
         default=None, description="Invalid fields, for 422. The submitted values are never echoed."

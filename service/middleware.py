@@ -39,10 +39,11 @@ def _content_coded(scope: Scope) -> bool:
     return coding not in (b"", b"identity")
 
 
-def _route_template(scope: Scope) -> str:
-    """The matched route's path template; never the raw path, so labels stay bounded."""
+def route_template(scope: Scope) -> str | None:
+    """The matched route's path template, None when no route matched; never the raw path, so metric
+    labels stay bounded and problem documents echo nothing of what the client sent."""
     path = getattr(scope.get("route"), "path", None)
-    return path if isinstance(path, str) else "unmatched"
+    return path if isinstance(path, str) else None
 
 
 class EdgeMiddleware:
@@ -103,7 +104,7 @@ class EdgeMiddleware:
         finally:
             metrics.HTTP_IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started
-            route = _route_template(scope)
+            route = route_template(scope) or "unmatched"
             metrics.HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
             metrics.HTTP_DURATION.labels(route).observe(elapsed)
             access_log.info(

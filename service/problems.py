@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from schemas import Problem
 from schemas.problem import FieldError
+from service.middleware import route_template
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger("service.errors")
@@ -36,7 +37,11 @@ def problem_response(
     request: Request, status: int, detail: str | None, headers: dict[str, str] | None = None, **extra: Any
 ) -> JSONResponse:
     body = problem(
-        status, detail, instance=request.url.path, request_id=request.scope.get("request_id"), **extra
+        status,
+        detail,
+        instance=route_template(request.scope),
+        request_id=request.scope.get("request_id"),
+        **extra,
     )
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE

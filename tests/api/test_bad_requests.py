@@ -221,10 +221,24 @@ def test_bad_document_in_a_batch_gets_its_own_problem(limited: TestClient) -> No
 
 @pytest.mark.parametrize(
     ("method", "path", "status"),
-    [("get", "/v1/nowhere", 404), ("get", "/v1/enrich", 405), ("delete", "/healthz", 405)],
+    [
+        ("get", "/v1/nowhere", 404),
+        ("get", "/v1/enrich", 405),
+        ("delete", "/healthz", 405),
+        # the path of a probe is not echoed (in `instance`), however long
+        ("get", f"/v1/{MARKER}", 404),
+        ("get", f"/{MARKER * 1000}", 404),
+    ],
 )
 def test_unknown_routes_and_methods(limited: TestClient, method: str, path: str, status: int) -> None:
-    assert_clean_problem(limited.request(method, path), status)
+    response = limited.request(method, path, follow_redirects=False)
+    assert_clean_problem(response, status)
+    assert "location" not in response.headers
+
+
+def test_problem_instance_is_the_route_template(limited: TestClient) -> None:
+    response = limited.post(f"/v1/enrich?{MARKER}=1", json={"text": " "})
+    assert assert_clean_problem(response, 422)["instance"] == "/v1/enrich"
 
 
 def test_a_good_request_still_works_with_the_same_limits(limited: TestClient) -> None:
