@@ -61,6 +61,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
+        # "/healthz/" is a 404 problem, not a redirect whose Location is built from the Host header and query
+        redirect_slashes=False,
     )
     app.state.runtime = runtime
     app.include_router(router)

@@ -228,6 +228,9 @@ def test_bad_document_in_a_batch_gets_its_own_problem(limited: TestClient) -> No
         # the path of a probe is not echoed (in `instance`), however long
         ("get", f"/v1/{MARKER}", 404),
         ("get", f"/{MARKER * 1000}", 404),
+        # no redirect to the slash-less path: its Location would echo the Host header and query
+        ("get", f"/healthz/?{MARKER}=1", 404),
+        ("post", "/v1/enrich/", 404),
     ],
 )
 def test_unknown_routes_and_methods(limited: TestClient, method: str, path: str, status: int) -> None:
