@@ -58,6 +58,9 @@ class EdgeMiddleware:
             return
         request_id = _request_id(scope)
         scope["request_id"] = request_id
+        method = scope["method"]
+        if method == "HEAD":  # GET without the body (RFC 9110 §9.3.2), so every GET route answers it too
+            scope = {**scope, "method": "GET"}  # a copy: the server still sees HEAD and sends no body
         started = time.perf_counter()
         body_deadline = time.monotonic() + self.body_timeout_seconds
         status = 500
@@ -96,6 +99,8 @@ class EdgeMiddleware:
                 status = message["status"]
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            elif method == "HEAD":
+                message = {**message, "body": b""}
             await send(message)
 
         metrics.HTTP_IN_FLIGHT.inc()
@@ -105,13 +110,13 @@ class EdgeMiddleware:
             metrics.HTTP_IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started
             route = route_template(scope) or "unmatched"
-            metrics.HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
+            metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
             metrics.HTTP_DURATION.labels(route).observe(elapsed)
             access_log.info(
                 "request",
                 extra={
                     "request_id": request_id,
-                    "method": scope["method"],
+                    "method": method,
                     "route": route,
                     "status": status,
                     "duration_ms": round(elapsed * 1000, 2),

@@ -239,6 +239,22 @@ def test_unknown_routes_and_methods(limited: TestClient, method: str, path: str,
     assert "location" not in response.headers
 
 
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/v1/info", "/metrics"])
+def test_head_is_get_without_the_body(limited: TestClient, path: str) -> None:
+    """RFC 9110 §9.1: a server supports HEAD wherever it supports GET."""
+    head = limited.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == limited.get(path).headers["content-type"]
+
+
+def test_head_on_a_post_route_is_405(limited: TestClient) -> None:
+    response = limited.head("/v1/enrich")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert response.content == b""
+
+
 def test_problem_instance_is_the_route_template(limited: TestClient) -> None:
     response = limited.post(f"/v1/enrich?{MARKER}=1", json={"text": " "})
     assert assert_clean_problem(response, 422)["instance"] == "/v1/enrich"
