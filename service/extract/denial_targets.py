@@ -46,7 +46,7 @@ from service.extract.denial_objects import (
     relative_target,
 )
 from service.extract.falsity_targets import falsity_target, is_falsity_word, is_not_true
-from service.extract.syntax import child_by_dep, has_mark
+from service.extract.syntax import child_by_dep, has_mark, is_title_case
 
 # Words that can start a denial, by lemma and by lower-case form (`target_of` tells which do).
 CUE_LEMMAS = (
@@ -157,8 +157,7 @@ def _made_up_target(verb: Token) -> Target | None:
 def _in_headline(token: Token, sent: Span) -> bool:
     """A title-case line ('Trump Denies Tyson Was Invited'), where the tagger misreads verbs as names."""
     start, end = line_of(sent, token)
-    words = [w for w in sent.text[start - sent.start_char : end - sent.start_char].split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return is_title_case(sent.doc.text[start:end])
 
 
 def _headline_target(token: Token, sent: Span) -> Target | None:

@@ -1,7 +1,8 @@
 """Named entities with clean spans, grouped into clusters of one real-world entity each.
 
 spaCy's NER gives spans; this module trims what is not part of the name (markup debris, a leading
-"the", titles) and groups mentions: a surname or partial name joins the fullest name of the same kind.
+"the", titles) and groups mentions: the forms of one person's full name (with or without a middle name or
+initial) are one cluster, named by the fullest; a surname or first name alone joins the person it names.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc
 
 from service.extract.lexicon import ALIASES, TITLE_WORDS
+from service.extract.syntax import is_title_case
 
 # Labels that are names. Numbers, money and percentages are values, not entities; DATE and TIME are dates.
 NAME_LABELS = frozenset(
@@ -166,55 +168,72 @@ def _add_missed_surnames(doc: Doc, mentions: list[EntityMention]) -> list[Entity
     return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
 
 
-def _full_name_for(
-    token: str, label: str, full_names: dict[str, list[EntityMention]]
-) -> EntityMention | None:
-    """The fullest multi-word name of this kind containing the word, preferring it as a surname."""
-    candidates = full_names.get(label, [])
-    as_last = [m for m in candidates if m.text.split()[-1].lower() == token]
-    pool = as_last or [m for m in candidates if token in (w.lower() for w in m.text.split())]
-    return max(pool, key=lambda m: (len(m.text.split()), -m.start), default=None)
-
-
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
-# A person's name split into its words without middle initials, and the initials' letters in order.
-NameParts = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _name_parts(name: str) -> NameParts:
-    words = name.split()
-    initials = [w for w in words if _INITIALS.fullmatch(w)]
-    bare = tuple(w.lower() for w in words if not _INITIALS.fullmatch(w))
-    return bare, tuple(c for w in initials for c in w if c.isalpha())
+@dataclass
+class _Person:
+    """One person named in full, in every form the text uses ('Donald Trump', 'Donald J. Trump')."""
+
+    forms: list[EntityMention]
+
+    @property
+    def fullest(self) -> EntityMention:
+        """The form naming the cluster: the one with most words, the first on ties."""
+        return max(self.forms, key=lambda m: (len(m.text.split()), -m.start))
 
 
-def _fullest_same_name(
-    mention: EntityMention, by_bare_name: dict[tuple[str, ...], list[tuple[EntityMention, tuple[str, ...]]]]
-) -> EntityMention:
-    """ "Donald Trump" and "Donald J. Trump" are one name: the same words once middle initials are left out,
-    the fullest form naming the cluster. Names with different initials stay apart ("George H.W. Bush",
-    "George W. Bush"), and so does a name without initials that could be either."""
-    bare, initials = _name_parts(mention.text)
-    same = by_bare_name.get(bare, [])
-    if not initials and len({i for _, i in same if i}) > 1:
-        return mention
-    compatible = [f for f, i in same if not i or not initials or i == initials]
-    return max(compatible, key=lambda f: (len(f.text.split()), -f.start), default=mention)
+def _name_parts(name: str) -> tuple[str, str, tuple[str, ...]]:
+    """First word, last word and what stands between, initials as letters ('H.W.' and 'H. W.' alike)."""
+    words = name.lower().split()
+    middle: list[str] = []
+    for word in words[1:-1]:
+        middle.extend(word.replace(".", "") if _INITIALS.fullmatch(word.upper()) else [word])
+    return words[0], words[-1], tuple(middle)
 
 
-def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
-    """Group mentions: same name (or alias) and kind, or a single word that is part of a fuller name."""
-    full_names: dict[str, list[EntityMention]] = defaultdict(list)
-    for m in mentions:
-        if len(m.text.split()) > 1:
-            full_names[m.label].append(m)
+def _people(full_names: list[EntityMention]) -> dict[EntityMention, _Person]:
+    """The person each full name names. Forms sharing first and last word are one person when at most one
+    middle part is used ("Mary Ellis", "Mary K. Ellis"); with several ("George H.W. Bush", "George W. Bush")
+    each middle is its own person and the form without one, which could be either, is left alone."""
+    by_ends: dict[tuple[str, str], list[tuple[EntityMention, tuple[str, ...]]]] = defaultdict(list)
+    for mention in full_names:
+        first, last, middle = _name_parts(mention.text)
+        by_ends[(first, last)].append((mention, middle))
+    people: dict[EntityMention, _Person] = {}
+    for forms in by_ends.values():
+        middles = {middle for _, middle in forms if middle}
+        groups: dict[tuple[str, ...], list[EntityMention]] = defaultdict(list)
+        for mention, middle in forms:
+            groups[middle if len(middles) > 1 else ()].append(mention)
+        for group in groups.values():
+            person = _Person(group)
+            people.update(dict.fromkeys(group, person))
+    return people
 
-    people_by_bare_name: dict[tuple[str, ...], list[tuple[EntityMention, tuple[str, ...]]]] = defaultdict(
-        list
+
+def _person_for(word: str, persons: list[_Person], plainly_named: frozenset[EntityMention]) -> _Person | None:
+    """The person a single word names ('Sullivan', 'Hillary'): among those whose full name ends with it
+    (else holds it), the first named (a headline counts), preferring people also named plainly in running
+    text. A writer names a second person of the same name in full each time and leaves the bare name to
+    the main one, who comes first; a headline's misread words ("Top Clinton") are no one."""
+    pool = [p for p in persons if p.fullest.text.split()[-1].lower() == word] or [
+        p for p in persons if any(word in (w.lower() for w in f.text.split()) for f in p.forms)
+    ]
+    return max(
+        pool,
+        key=lambda p: (any(f in plainly_named for f in p.forms), -min(f.start for f in p.forms)),
+        default=None,
     )
-    for full in full_names["PERSON"]:
-        bare, initials = _name_parts(full.text)
-        people_by_bare_name[bare].append((full, initials))
+
+
+def cluster_mentions(
+    mentions: list[EntityMention], plainly_named: frozenset[EntityMention] = frozenset()
+) -> EntityClusters:
+    """Group mentions: same name (or alias) and kind, or a single word that is part of a person's name
+    (`plainly_named`: the full names read in running text, as a proper noun first; see `_person_for`)."""
+    people = _people([m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1])
+    persons = list({id(p): p for p in people.values()}.values())
 
     relabelled: list[EntityMention] = []
     for m in mentions:
@@ -222,7 +241,7 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
         if (
             len(words) == 1
             and m.label in _RELABELABLE
-            and _full_name_for(words[0].lower(), "PERSON", full_names)
+            and _person_for(words[0].lower(), persons, plainly_named)
         ):
             m = EntityMention(m.start, m.end, m.text, "PERSON")
         relabelled.append(m)
@@ -232,11 +251,11 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
     cluster_of: dict[EntityMention, int] = {}
     for m in relabelled:
         anchor = m
-        words = m.text.split()
-        if len(words) == 1 and m.label == "PERSON":
-            anchor = _full_name_for(words[0].lower(), m.label, full_names) or m
-        elif m.label == "PERSON":
-            anchor = _fullest_same_name(m, people_by_bare_name)
+        if m in people:
+            anchor = people[m].fullest
+        elif m.label == "PERSON" and len(m.text.split()) == 1:
+            person = _person_for(m.text.lower(), persons, plainly_named)
+            anchor = m if person is None else person.fullest
         canonical = _canonical(anchor.text)
         key = (m.label, canonical.lower())
         if key not in key_to_cluster:
@@ -249,4 +268,22 @@ def cluster_mentions(mentions: list[EntityMention]) -> EntityClusters:
 
 
 def extract_entities(doc: Doc) -> EntityClusters:
-    return cluster_mentions(find_mentions(doc))
+    mentions = find_mentions(doc)
+    return cluster_mentions(mentions, plainly_named(doc, mentions))
+
+
+def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMention]:
+    """Full names of people that start with a proper noun outside a title-case line: NER reads a
+    headline's capitalised words ("Top Clinton Aide", "Endorsed Trump") or a sentence's first word
+    ("Certainly Donald Trump") into names."""
+    text = doc.text
+    plain = set()
+    for mention in mentions:
+        if mention.label != "PERSON" or len(mention.text.split()) < 2:
+            continue
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        line_end = text.find("\n", mention.end)
+        line = text[text.rfind("\n", 0, mention.start) + 1 : None if line_end < 0 else line_end]
+        if first is not None and first[0].pos_ == "PROPN" and not is_title_case(line):
+            plain.add(mention)
+    return frozenset(plain)

@@ -23,3 +23,9 @@ def set_off_by_comma(token: Token) -> bool:
     aside to what comes before, not part of it."""
     first = token.left_edge
     return first.i > 0 and token.doc[first.i - 1].text == ","
+
+
+def is_title_case(line: str) -> bool:
+    """A headline-style line ('Senator Denies Report On Trip'), where the tagger reads most words as names."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.extract.entities import clean_span, extract_entities, strip_titles
+from service.extract.entities import (
+    EntityMention,
+    clean_span,
+    cluster_mentions,
+    extract_entities,
+    find_mentions,
+    plainly_named,
+    strip_titles,
+)
+from service.extract.syntax import is_title_case
 
 
 @pytest.mark.parametrize(
@@ -128,3 +137,81 @@ def test_seed_clusters(nlp: Language, seed_text: str) -> None:
     assert by_canonical["Zhao Lijian"].label == "PERSON"
     assert {m.text for m in by_canonical["Richard N. Haas"].mentions} == {"Richard N. Haas", "Haas"}
     assert all("US National Security Advisor" not in c.canonical for c in found.clusters)
+
+
+def _people(names: list[str], plain: set[str] | None = None) -> dict[str, str]:
+    """Each name's canonical, for PERSON mentions in this order (one word apart); `plain` names the full
+    forms read plainly in running text (all of them when None)."""
+    mentions, start = [], 0
+    for name in names:
+        mentions.append(EntityMention(start, start + len(name), name, "PERSON"))
+        start += len(name) + 1
+    named = frozenset(m for m in mentions if len(m.text.split()) > 1 and (plain is None or m.text in plain))
+    found = cluster_mentions(mentions, named)
+    return {m.text: found.clusters[found.cluster_of[m]].canonical for m in found.mentions}
+
+
+def test_a_bare_surname_names_the_first_named_of_its_people(nlp: Language) -> None:
+    """A second person of the same surname is named in full each time; a longer name is no reason."""
+    text = (
+        "Maria Lopez, the mayor, opened the bridge on Monday. Her cousin, Juan Carlos Lopez, cut the "
+        "ribbon. Lopez said the bridge was safe."
+    )
+    clusters = _clusters(nlp, text)
+    assert clusters["Maria Lopez"] == {"Maria Lopez", "Lopez"}
+    assert clusters["Juan Carlos Lopez"] == {"Juan Carlos Lopez"}
+
+
+def test_a_name_read_only_off_a_headline_names_no_one_else() -> None:
+    """'Defiant Lopez' is a headline's adjective read into a name: 'Lopez' is the person named plainly."""
+    canonical = _people(["Defiant Lopez", "Maria Lopez", "Lopez"], plain={"Maria Lopez"})
+    assert canonical["Lopez"] == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # a middle name, like an initial, leaves one person; the fullest form names them
+        (
+            ["Ana Lopez", "Ana Belen Lopez", "Lopez"],
+            {"Ana Lopez": "Ana Belen Lopez", "Lopez": "Ana Belen Lopez"},
+        ),
+        # two different middles are two people; the form without one could be either and stays apart
+        (
+            ["John Paul Reyes", "John Mark Reyes", "John Reyes"],
+            {
+                "John Paul Reyes": "John Paul Reyes",
+                "John Mark Reyes": "John Mark Reyes",
+                "John Reyes": "John Reyes",
+            },
+        ),
+    ],
+)
+def test_middle_names(names: list[str], expected: dict[str, str]) -> None:
+    canonical = _people(names)
+    assert {name: canonical[name] for name in expected} == expected
+
+
+def test_plainly_named_is_a_proper_noun_outside_a_title_case_line(nlp: Language) -> None:
+    doc = nlp(
+        "Worried Maria Lopez Cancels Trip\n\nCarlos Lopez said he would stay. Maria Lopez is his sister."
+    )
+    mentions = find_mentions(doc)
+    plain = plainly_named(doc, mentions)
+    body = doc.text.index("\n")
+    assert [(m.text, m.start > body, m in plain) for m in mentions if m.text == "Maria Lopez"] == [
+        ("Maria Lopez", False, False),
+        ("Maria Lopez", True, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mayor Rejects Calls To Resign Over Bridge", True),
+        ("The mayor rejected calls to resign over the bridge.", False),
+        ("Maria Lopez", False),  # too short to tell
+    ],
+)
+def test_is_title_case(line: str, expected: bool) -> None:
+    assert is_title_case(line) is expected
