@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
 
 from schemas import (
     BatchItemResult,
@@ -44,7 +47,8 @@ def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "Unknown path.",
         405: "Method not allowed.",
         408: "The body did not arrive within the body timeout.",
-        413: "Body over `max_body_bytes`, `text` over `max_text_chars`, or a batch over `max_batch_documents`.",
+        413: "Body over `max_body_bytes` (or holding more JSON values than any valid request needs), `text` over "
+        "`max_text_chars`, or a batch over `max_batch_documents`.",
         415: "Content-Type is not application/json, or the body has a Content-Encoding (none is accepted).",
         422: "The JSON does not match the schema, or `text` is blank. `errors` names the fields.",
         503: "Not ready, overloaded (queue full) or past the processing deadline. See Retry-After.",
@@ -58,7 +62,51 @@ def _problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 ENRICH_ERRORS = _problem_responses(400, 408, 413, 415, 422, 503)
-router = APIRouter()
+
+# A document needs a handful of JSON values (text, date, encoding, id, features); this many is generous.
+JSON_VALUES_PER_DOCUMENT = 256
+
+
+def _more_values_than(value: Any, limit: int) -> bool:
+    """Whether the parsed JSON `value` holds more than `limit` values (counting stops there)."""
+    pending = [value]
+    while pending:
+        limit -= 1
+        if limit < 0:
+            return True
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
+
+
+class _BoundedJSONRequest(Request):
+    """Millions of tiny values fit within `max_body_bytes` (`"features": ["x", "x", ...]`, unknown keys,
+    empty documents), and validating them builds one error each on the event loop: seconds in which no
+    other request, probe included, is answered. A body with more values than any valid request needs is
+    refused (413) before validation."""
+
+    async def json(self) -> Any:
+        value = await super().json()
+        limit = JSON_VALUES_PER_DOCUMENT * runtime(self).settings.max_batch_documents
+        if _more_values_than(value, limit):
+            raise HTTPException(413)
+        return value
+
+
+class _BoundedJSONRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def bounded(request: Request) -> Response:
+            return await handler(_BoundedJSONRequest(request.scope, request.receive))
+
+        return bounded
+
+
+router = APIRouter(route_class=_BoundedJSONRoute)
 
 
 def runtime(request: Request) -> Runtime:

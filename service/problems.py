@@ -82,7 +82,8 @@ async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         404: "No such resource.",
         405: "Method not allowed on this resource.",
         408: "The request body did not arrive in time.",
-        413: "The request body is larger than the configured limit.",
+        413: "The request body is larger than the configured limit, or holds more JSON values than any "
+        "valid request needs.",
         415: "The body must not be compressed; send it without a Content-Encoding.",
     }.get(exc.status_code, HTTPStatus(exc.status_code).description)
     return problem_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))

@@ -172,6 +172,27 @@ def test_bad_batch_request(limited: TestClient, request_kwargs: dict[str, Any], 
     assert_clean_problem(response, status)
 
 
+# Millions of tiny values fit in max_body_bytes; each invalid one would cost a validation error built on
+# the event loop (seconds in which no other request, probe included, is answered).
+VALUE_FLOODS = {
+    "features": {"text": TEXT, "features": ["x"] * 1_000_000},
+    "unknown keys": {"text": TEXT, **{f"k{i}": 0 for i in range(300_000)}},
+    "documents": {"documents": [{}] * 1_000_000},
+}
+
+
+@pytest.mark.parametrize("body", VALUE_FLOODS.values(), ids=VALUE_FLOODS.keys())
+def test_a_flood_of_json_values_is_refused_before_validation(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    path = "/v1/enrich/batch" if "documents" in body else "/v1/enrich"
+    started = time.monotonic()
+    response = client.post(path, json=body)
+    assert_clean_problem(response, 413)
+    assert time.monotonic() - started < 3
+    assert client.post("/v1/enrich", json={"text": TEXT, "features": ["entities"] * 100}).status_code == 200
+
+
 def test_compressed_body_names_the_coding_it_accepts(limited: TestClient) -> None:
     response = limited.post(
         "/v1/enrich", content=gzip.compress(TEXT_BODY), headers={**JSON, "content-encoding": "gzip"}
