@@ -39,6 +39,12 @@ def _content_coded(scope: Scope) -> bool:
     return coding not in (b"", b"identity")
 
 
+def _allow_with_head(allow: bytes) -> bytes:
+    """An Allow header's methods plus HEAD wherever GET is, since HEAD is answered as GET here."""
+    methods = {method.strip() for method in allow.split(b",")}
+    return allow + b", HEAD" if b"GET" in methods and b"HEAD" not in methods else allow
+
+
 def route_template(scope: Scope) -> str | None:
     """The matched route's path template, None when no route matched; never the raw path, so metric
     labels stay bounded and problem documents echo nothing of what the client sent."""
@@ -97,8 +103,10 @@ class EdgeMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                headers = [
+                    (k, _allow_with_head(v) if k == b"allow" else v) for k, v in message.get("headers", [])
+                ]
+                message["headers"] = [*headers, (b"x-request-id", request_id.encode())]
             elif method == "HEAD":
                 message = {**message, "body": b""}
             await send(message)

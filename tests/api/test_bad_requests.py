@@ -269,6 +269,10 @@ def test_head_is_get_without_the_body(limited: TestClient, path: str) -> None:
     assert head.headers["content-type"] == limited.get(path).headers["content-type"]
 
 
+def test_allow_lists_head_beside_get(limited: TestClient) -> None:
+    assert limited.delete("/healthz").headers["allow"] == "GET, HEAD"
+
+
 def test_head_on_a_post_route_is_405(limited: TestClient) -> None:
     response = limited.head("/v1/enrich")
     assert response.status_code == 405
