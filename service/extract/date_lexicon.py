@@ -126,6 +126,12 @@ EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday
 # Verbs whose infinitive complement is still to come ("is expected to meet Monday").
 FUTURE_HEADS = frozenset("set schedule expect due plan go intend slate poise prepare hope aim".split())
 
+# Verbs whose past is spelt like their present ("stocks hurt the index on Friday"): the tagger's
+# present for them says nothing of the tense.
+SAME_IN_PAST_VERBS = frozenset(
+    "hurt cut put set hit cost let shut quit spread cast bid burst split bet broadcast forecast upset".split()
+)
+
 # Adverbs that make what their verb governs recur: "is usually held in the second quarter" (a SET).
 HABITUAL_ADVERBS = frozenset("usually typically normally generally traditionally customarily".split())
 

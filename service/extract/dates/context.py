@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from service.extract.dates.tense import Tense, governing_tense, is_habitual
+from service.extract.dates.tense import Tense, governing_tense, governs_directly, is_habitual
 from service.extract.dates.timex import Timex
 
 
@@ -32,6 +32,10 @@ class Context:
     @property
     def tense(self) -> Tense | None:
         return governing_tense(self.doc, self.start, self.end)
+
+    @property
+    def governed_directly(self) -> bool:
+        return governs_directly(self.doc, self.start, self.end)
 
     @property
     def habitual(self) -> bool:

@@ -137,8 +137,15 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     elif relation in ("this", "coming"):
         found = shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation == "coming" else ctx.tense)
     else:
-        found = shift_weekday(ctx.reference, weekday, ctx.tense)
+        found = shift_weekday(ctx.reference, weekday, _weekday_tense(ctx))
     return day_timex(found, m.group("part"))
+
+
+def _weekday_tense(ctx: Context) -> Tense | None:
+    """A present verb that a weekday hangs on directly states a plan ("the museum reopens Tuesday", "the
+    vote is on Thursday"); through a noun it says nothing of the day ("follows Tuesday's declaration")."""
+    tense = ctx.tense
+    return None if tense is Tense.PRESENT and not ctx.governed_directly else tense
 
 
 _DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}

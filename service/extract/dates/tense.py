@@ -67,6 +67,22 @@ def _path_to_verb(doc: Doc, start: int, end: int) -> list[Token]:
     return path
 
 
+def governs_directly(doc: Doc, start: int, end: int) -> bool:
+    """Whether the span hangs on its verb itself, through a preposition or the day it is joined to
+    ("reopens Tuesday", "is on Thursday", "runs Tuesday and Wednesday"), not through a noun ("follows
+    Tuesday's declaration", "statements made Thursday by X is")."""
+    path = _path_to_verb(doc, start, end)
+    return (
+        len(path) > 1
+        and _is_clause_verb(path[-1])
+        and path[0].dep_ != "poss"
+        and all(
+            word.dep_ == "prep" or below.dep_ == "conj"
+            for below, word in zip(path[:-2], path[1:-1], strict=True)
+        )
+    )
+
+
 def is_habitual(doc: Doc, start: int, end: int) -> bool:
     """Whether the verb governing the span says it recurs ("is usually held in the second quarter")."""
     path = _path_to_verb(doc, start, end)
@@ -117,6 +133,8 @@ def _tense_along(path: list[Token], preposition: str) -> Tense | None:
         if perfect:
             scheduled = verb.lemma_ in lex.SCHEDULING_VERBS and not _is_pluperfect(verb)
             return Tense.FUTURE if scheduled else Tense.PAST
+        if verb.tag_ == "VBP" and not auxes and verb.lower_ in lex.SAME_IN_PAST_VERBS:
+            return None  # "stocks hurt the index on Friday": past or present alike
         present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
         if present and verb.dep_ not in ("xcomp", "ccomp"):
             return Tense.PRESENT

@@ -125,7 +125,7 @@ def shift_weekday(reference: dt.date, weekday: int, tense: Tense | None) -> dt.d
     if delta == 0:
         return reference
     ahead, back = delta % 7, (-delta) % 7
-    if tense is Tense.FUTURE or (tense is Tense.LATER and ahead < back):
+    if tense in (Tense.FUTURE, Tense.PRESENT) or (tense is Tense.LATER and ahead < back):
         return reference + dt.timedelta(days=ahead)
     return reference - dt.timedelta(days=back)
 
