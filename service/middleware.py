@@ -14,6 +14,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service import metrics
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# Methods that get a metric label of their own; any other token (h11 and other servers pass the app any
+# method a client sends) is counted as "other", so the number of series stays bounded.
+_LABELLED_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"}
+)
 access_log = logging.getLogger("service.access")
 
 
@@ -118,7 +123,8 @@ class EdgeMiddleware:
             metrics.HTTP_IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started
             route = route_template(scope) or "unmatched"
-            metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
+            method_label = method if method in _LABELLED_METHODS else "other"
+            metrics.HTTP_REQUESTS.labels(method_label, route, str(status)).inc()
             metrics.HTTP_DURATION.labels(route).observe(elapsed)
             access_log.info(
                 "request",

@@ -24,6 +24,7 @@ import pytest
 import uvicorn
 import yaml
 from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
 
 from service.app import create_app
 from service.localserver import free_port
@@ -278,6 +279,17 @@ def test_head_on_a_post_route_is_405(limited: TestClient) -> None:
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
     assert response.content == b""
+
+
+def test_unknown_methods_share_one_metric_label(limited: TestClient) -> None:
+    """Servers other than uvicorn+httptools (h11, hypercorn) pass any method token to the app."""
+    for method in (f"{MARKER}A", f"{MARKER}B"):
+        assert_clean_problem(limited.request(method, "/healthz"), 405)
+    families = text_string_to_metric_families(limited.get("/metrics").text)
+    requests = next(family for family in families if family.name == "http_requests")
+    methods = {sample.labels["method"] for sample in requests.samples if "method" in sample.labels}
+    assert "other" in methods
+    assert not any(MARKER.lower() in method.lower() for method in methods)
 
 
 def test_problem_instance_is_the_route_template(limited: TestClient) -> None:
