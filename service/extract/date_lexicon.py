@@ -146,7 +146,7 @@ SCHEDULING_VERBS = frozenset("schedule plan slate".split())
 # Verbs that move or fix an event to a later date, and the prepositions that introduce that date:
 # "postponed the vote until Tuesday", "was scheduled for Nov. 21" (the verb is past, the date ahead).
 DEFERRING_VERBS = frozenset(
-    "postpone delay defer adjourn reschedule schedule slate set extend recess".split()
+    "postpone delay defer adjourn reschedule schedule slate set extend recess move push".split()
 )
 DEFERRED_TO = frozenset("until till to for".split())
 
