@@ -94,8 +94,11 @@ async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled error", exc_info=exc, extra={"request_id": request.scope.get("request_id")})
-    return problem_response(request, 500, "Internal error; it has been logged with the request id.")
+    """Starlette answers this one outside the middleware, which therefore cannot add the X-Request-ID."""
+    request_id = request.scope.get("request_id")
+    log.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
+    headers = {"X-Request-ID": request_id} if request_id else None
+    return problem_response(request, 500, "Internal error; it has been logged with the request id.", headers)
 
 
 def install(app: FastAPI) -> None:

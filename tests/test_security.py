@@ -74,6 +74,7 @@ def test_internal_error_is_a_bare_500_problem(
     problem = response.json()
     assert problem["status"] == 500
     assert problem["request_id"] == "trace-me-42"  # what an operator needs to find the logged traceback
+    assert response.headers["x-request-id"] == "trace-me-42"  # as on every other answer
     for leak in LEAKS:
         assert leak not in response.text
 
