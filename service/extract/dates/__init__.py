@@ -77,11 +77,13 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE
 
 
 def _inside_name(doc: Doc, candidate: Candidate) -> bool:
-    """'Sunday Times', 'VOA Today', 'High Noon': a time word inside a name spaCy found."""
+    """'Sunday Times', 'VOA Today', 'High Noon': a time word inside a name spaCy found. A name made of the
+    expression alone ('Easter Sunday' as a building, '03/04/2022' as a person) is spaCy's misreading."""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or not all(token.ent_type_ in _NAME_LABELS for token in span):
         return False
-    return all(token.ent_type_ in _NAME_LABELS for token in span)
+    after = doc[span.end] if span.end < len(doc) else None
+    return span[0].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I") or len(span.ents) > 1
 
 
 # Rules whose words are written in lower case inside a sentence: capitalised there, they are a title
