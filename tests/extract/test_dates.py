@@ -165,6 +165,9 @@ CASES = [
     ("The shop closes at 8 o'clock tonight.", MONDAY, "8 o'clock", "TIME", "2022-03-14T20:00", None),
     ("The train left at 14:45.", MONDAY, "14:45", "TIME", "2022-03-14T14:45", None),
     ("The quake struck at 1030 GMT on Friday.", MONDAY, "1030", "TIME", "2022-03-11T10:30", None),
+    ("The patrol left at 0600 hours.", MONDAY, "0600", "TIME", "2022-03-14T06:00", None),
+    ("The patrol left 0545 hours Friday.", MONDAY, "0545", "TIME", "2022-03-11T05:45", None),
+    ("He owes 1500 hours of service.", MONDAY, "1500", "DURATION", "PT1500H", None),
     ("The concert ended around 6:40 p.m.", MONDAY, "6:40", "TIME", "2022-03-14T18:40", "APPROX"),
     (
         "The ferry docked at 11:20 a.m. (0820 GMT) Friday.",

@@ -320,5 +320,11 @@ def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
     if m.group("mil_hour") and ctx.text[max(0, ctx.start - 1) : ctx.start] == "(":
         return None  # "9:15 a.m. (1415 GMT)": the same time again, in another zone
+    if (
+        m.group("hours")
+        and not m.group(0).startswith("0")
+        and ctx.word_before() not in lex.CLOCK_PREPOSITIONS
+    ):
+        return None  # "1500 hours of service" is a length; "at 1500 hours", "0600 hours" a clock time
     clock = _clock_time(m)
     return Timex(TimexType.TIME, ctx.reference.isoformat() + clock) if clock else None

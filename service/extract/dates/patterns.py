@@ -62,7 +62,7 @@ TIME_OF_DAY = (
     r"|(?P<oclock>[01]?\d)\s+o'clock"
     r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night)"
     r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:])"
-    r"|(?P<mil_hour>[01]\d|2[0-3])(?P<mil_minute>[0-5]\d)\s+(?:GMT|UTC)\b)"  # "(1530 GMT)"
+    r"|(?P<mil_hour>[01]\d|2[0-3])(?P<mil_minute>[0-5]\d)\s+(?:GMT|UTC|(?P<hours>hours))\b)"  # "(1530 GMT)"
 )
 
 # Between a count and its unit: space, or nothing after a digit ("24hours"); "twodays" or "everyday" is
