@@ -8,9 +8,10 @@ initial) are one cluster, named by the fullest; a surname or first name alone jo
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy
 from spacy.attrs import IDX, LENGTH, ORTH
@@ -177,7 +178,7 @@ class _Person:
 
     forms: list[EntityMention]
 
-    @property
+    @cached_property
     def fullest(self) -> EntityMention:
         """The form naming the cluster: the one with most words, the first on ties."""
         return max(self.forms, key=lambda m: (len(m.text.split()), -m.start))
@@ -212,37 +213,44 @@ def _people(full_names: list[EntityMention]) -> dict[EntityMention, _Person]:
     return people
 
 
-def _person_for(word: str, persons: list[_Person], plainly_named: frozenset[EntityMention]) -> _Person | None:
+class _PersonIndex:
     """The person a single word names ('Sullivan', 'Hillary'): among those whose full name ends with it
     (else holds it), the first named (a headline counts), preferring people also named plainly in running
     text. A writer names a second person of the same name in full each time and leaves the bare name to
-    the main one, who comes first; a headline's misread words ("Top Clinton") are no one."""
-    pool = [p for p in persons if p.fullest.text.split()[-1].lower() == word] or [
-        p for p in persons if any(word in (w.lower() for w in f.text.split()) for f in p.forms)
-    ]
-    return max(
-        pool,
-        key=lambda p: (any(f in plainly_named for f in p.forms), -min(f.start for f in p.forms)),
-        default=None,
-    )
+    the main one, who comes first; a headline's misread words ("Top Clinton") are no one. Indexed by word
+    and answered once per word: scanning every person for every bare name is quadratic on long texts."""
+
+    def __init__(self, persons: list[_Person], plainly_named: frozenset[EntityMention]) -> None:
+        self._by_last: dict[str, list[_Person]] = defaultdict(list)
+        self._by_word: dict[str, list[_Person]] = defaultdict(list)
+        self._rank: dict[int, tuple[bool, int]] = {}
+        for person in persons:
+            self._by_last[person.fullest.text.split()[-1].lower()].append(person)
+            for word in dict.fromkeys(w.lower() for f in person.forms for w in f.text.split()):
+                self._by_word[word].append(person)
+            named_plainly = any(f in plainly_named for f in person.forms)
+            self._rank[id(person)] = (named_plainly, -min(f.start for f in person.forms))
+        self._found: dict[str, _Person | None] = {}
+
+    def person_for(self, word: str) -> _Person | None:
+        if word not in self._found:
+            pool = self._by_last.get(word) or self._by_word.get(word, [])
+            self._found[word] = max(pool, key=lambda p: self._rank[id(p)], default=None)
+        return self._found[word]
 
 
 def cluster_mentions(
     mentions: list[EntityMention], plainly_named: frozenset[EntityMention] = frozenset()
 ) -> EntityClusters:
     """Group mentions: same name (or alias) and kind, or a single word that is part of a person's name
-    (`plainly_named`: the full names read in running text, as a proper noun first; see `_person_for`)."""
+    (`plainly_named`: the full names read in running text, as a proper noun first; see `_PersonIndex`)."""
     people = _people([m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1])
-    persons = list({id(p): p for p in people.values()}.values())
+    index = _PersonIndex(list({id(p): p for p in people.values()}.values()), plainly_named)
 
     relabelled: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
-        if (
-            len(words) == 1
-            and m.label in _RELABELABLE
-            and _person_for(words[0].lower(), persons, plainly_named)
-        ):
+        if len(words) == 1 and m.label in _RELABELABLE and index.person_for(words[0].lower()):
             m = EntityMention(m.start, m.end, m.text, "PERSON")
         relabelled.append(m)
 
@@ -254,16 +262,15 @@ def cluster_mentions(
         if m in people:
             anchor = people[m].fullest
         elif m.label == "PERSON" and len(m.text.split()) == 1:
-            person = _person_for(m.text.lower(), persons, plainly_named)
+            person = index.person_for(m.text.lower())
             anchor = m if person is None else person.fullest
         canonical = _canonical(anchor.text)
         key = (m.label, canonical.lower())
         if key not in key_to_cluster:
             key_to_cluster[key] = len(clusters)
             clusters.append(EntityCluster(len(clusters), canonical, m.label))
-        index = key_to_cluster[key]
-        clusters[index].mentions.append(m)
-        cluster_of[m] = index
+        clusters[key_to_cluster[key]].mentions.append(m)
+        cluster_of[m] = key_to_cluster[key]
     return EntityClusters(relabelled, clusters, cluster_of)
 
 
@@ -275,15 +282,24 @@ def extract_entities(doc: Doc) -> EntityClusters:
 def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMention]:
     """Full names of people that start with a proper noun outside a title-case line: NER reads a
     headline's capitalised words ("Top Clinton Aide", "Endorsed Trump") or a sentence's first word
-    ("Certainly Donald Trump") into names."""
+    ("Certainly Donald Trump") into names. Lines are found by bisecting the line breaks and judged once:
+    searching the text around each name is quadratic on a long text without breaks."""
     text = doc.text
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    title_case: dict[tuple[int, int], bool] = {}
     plain = set()
     for mention in mentions:
         if mention.label != "PERSON" or len(mention.text.split()) < 2:
             continue
-        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        line_end = text.find("\n", mention.end)
-        line = text[text.rfind("\n", 0, mention.start) + 1 : None if line_end < 0 else line_end]
-        if first is not None and first[0].pos_ == "PROPN" and not is_title_case(line):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span[0].pos_ != "PROPN":
+            continue
+        # the breaks before the name and from its end on bound its line
+        line = (bisect_left(breaks, mention.start), bisect_left(breaks, mention.end))
+        if line not in title_case:
+            start = breaks[line[0] - 1] + 1 if line[0] > 0 else 0
+            end = breaks[line[1]] if line[1] < len(breaks) else len(text)
+            title_case[line] = is_title_case(text[start:end])
+        if not title_case[line]:
             plain.add(mention)
     return frozenset(plain)
