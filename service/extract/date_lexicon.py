@@ -5,10 +5,14 @@ MONTHS: dict[str, int] = {
     "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug.": 8, "september": 9,
     "sept.": 9, "sep.": 9, "october": 10, "oct.": 10, "november": 11, "nov.": 11, "december": 12,
     "dec.": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
 }  # fmt: skip
 
 # Month names that are also common English words: dates only with a day, a year or a date preposition.
 WORDLIKE_MONTHS = frozenset({"may", "march"})
+# Abbreviations without their dot ("Jan 6 2021"): dates only with a day or a year ("Jan" is also a name).
+DOTLESS_MONTHS = frozenset("jan feb mar apr jun jul aug sept sep oct nov dec".split())
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,

@@ -114,6 +114,10 @@ CASES = [
     ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),
     ("The deal closed on Dec. 15, 1989.", MONDAY, "Dec.", "DATE", "1989-12-15", None),
     ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
+    # abbreviations without their dot, with a day or a year; alone, "Jan" is a name
+    ("The treaty was signed Jan 6 2021.", MONDAY, "Jan", "DATE", "2021-01-06", None),
+    ("The tower fell on 12 Sept 2001.", MONDAY, "Sept", "DATE", "2001-09-12", None),
+    ("Exports peaked in Aug 2019.", MONDAY, "Aug", "DATE", "2019-08", None),
     ("Trading resumes Friday, March 18.", MONDAY, "March", "DATE", "2022-03-18", None),
     ("The fiscal year ends next Feb. 28.", MONDAY, "Feb.", "DATE", "2023-02-28", None),
     ("The firm last paid on last Dec. 31.", MONDAY, "Dec.", "DATE", "2021-12-31", None),
@@ -520,6 +524,7 @@ def test_dates_table(
         "This is VOA Today.",
         "They watched High Noon again.",
         "She sailed to Easter Island.",
+        "The letter went to Jan in Oslo.",
         "The quake struck in the evening (1530 GMT).",
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",

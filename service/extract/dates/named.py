@@ -101,6 +101,8 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
     bare = not (m.group("year") or m.group("year_rel") or relation)
     if bare and word in lex.WORDLIKE_MONTHS and ctx.word_before() not in lex.DATE_PREPOSITIONS:
         return None
+    if bare and word in lex.DOTLESS_MONTHS:
+        return None  # "Jan said", "talked to Jan"
     if relation in ("each", "every"):
         return Timex(TimexType.SET, f"XXXX-{month:02d}")
     if m.group("year"):
