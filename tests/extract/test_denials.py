@@ -299,11 +299,13 @@ def test_a_curly_apostrophe_negates(nlp: Language) -> None:
         # a verb of labelling: its subject passes the verdict
         ("The owner called them the same baseless allegations as before.", "The owner"),
         ("These are the same false claims, the owner said.", "the owner"),
+        ("The owner described it as the same baseless allegation.", "The owner"),
         # a verdict passed in passing is the writer's: the subject only repeats the claim
         ("The senator repeated the false claim that the ballots were printed abroad.", None),
         ("Voters heard his baseless allegations that the count had been rigged.", None),
         ("Voters heard baseless allegations that the count had been rigged.", None),
         ("The host repeated the debunked claim that the ballots were printed abroad.", None),
+        ("The host repeated the odd and false claim that the ballots were printed abroad.", None),
     ],
 )
 def test_the_denier_is_who_passes_the_verdict(nlp: Language, text: str, denier: str | None) -> None:

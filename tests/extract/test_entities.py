@@ -195,6 +195,22 @@ def test_middle_names(names: list[str], expected: dict[str, str]) -> None:
     assert {name: canonical[name] for name in expected} == expected
 
 
+def test_a_bare_surname_names_whose_surname_it_is() -> None:
+    """'Ellis' is Tom Ellis, not Ellis Moreno named before him, whose first name it is."""
+    canonical = _people(["Ellis Moreno", "Tom Ellis", "Ellis"])
+    assert canonical["Ellis"] == "Tom Ellis"
+
+
+def test_a_name_opened_by_no_proper_noun_is_not_plain(nlp: Language) -> None:
+    """NER may read a sentence's first word into the name ('Lately Rosa Brandt'): not a plain naming."""
+    words = ["Lately", "Rosa", "Brandt", "spoke", ".", "Rosa", "Brandt", "left", "."]
+    tags = ["ADV", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, pos=tags, ents=ents)
+    mentions = find_mentions(doc)
+    assert [m.text for m in plainly_named(doc, mentions)] == ["Rosa Brandt"]
+
+
 def test_plainly_named_is_a_proper_noun_outside_a_title_case_line(nlp: Language) -> None:
     doc = nlp(
         "Worried Maria Lopez Cancels Trip\n\nCarlos Lopez said he would stay. Maria Lopez is his sister."
