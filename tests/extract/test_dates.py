@@ -75,6 +75,8 @@ CASES = [
     ("They waited nearly two months.", MONDAY, "two months", "DURATION", "P2M", "APPROX"),
     ("The firm has operated for well over a decade.", MONDAY, "decade", "DURATION", "P10Y", "MORE_THAN"),
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
+    ("He ended a months-long feud.", MONDAY, "months", "DURATION", "PXM", None),
+    ("They ended a years-long feud.", MONDAY, "years", "DURATION", "PXY", None),
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
     ("Yet four months later, the ferry sank.", MONDAY, "four months", "DURATION", "P4M", None),
     ("Yet some four months later, the ferry sank.", MONDAY, "four months", "DURATION", "P4M", "APPROX"),

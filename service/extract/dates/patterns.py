@@ -35,16 +35,18 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen"
 )
+_UNIT_NAMES = "second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie)"
+# "a"/"an" counts one, never before a plural: "a months-long feud" has no count.
 _COUNT = (
     rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[\s-](?:{DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
-    r"a\s+couple\s+of|a\s+couple|couple\s+of|an?)"
+    rf"a\s+couple\s+of|a\s+couple|couple\s+of|an?(?!\s+(?:{_UNIT_NAMES})s\b))"
 )
 HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half)"
 # A count, a count and a half ("5 1/2", "two and a half", "half an", "a half"), or a range ("two to three"), which
 # names no single count.
 NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{HALF}?|half(?:\s+an?)?|a\s+half)"
 VAGUE = alternation(lex.VAGUE_QUANTITIES)
-UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+UNIT = rf"(?P<unit>{_UNIT_NAMES})s?"
 DAY_PART = rf"(?P<part>{alternation(lex.DAY_PARTS)})"
 SEASON = rf"(?P<season>{alternation(lex.SEASONS)})"
 ORDINAL = (

@@ -152,6 +152,8 @@ def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     unit = m.group("unit").lower()
     every = m.group("every").lower()
+    if every in ("a", "an") and m.group(0).lower().endswith("s"):
+        return None  # "a months-long feud": the plural is a length of its own
     if every in ("a", "an") and not _after_an_amount(ctx):
         return Timex(TimexType.DURATION, duration(1, unit))
     return Timex(TimexType.SET, duration(1, unit))
