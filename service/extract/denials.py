@@ -41,8 +41,10 @@ from service.extract.syntax import child_by_dep
 
 # Words opening a clause that conditions or times what it holds, rather than asserting it.
 _CONDITIONS = frozenset({"if", "unless", "whether", "when", "whenever"})
-# Subjects that stand for what is judged, never for who judges ("it is false", "these are lies").
+# Subjects that stand for what is judged, never for who judges ("it is false", "these are lies")...
 _THINGS = frozenset({"it", "this", "that", "these", "those"})
+# ...unless a modifier makes them people ("those who run the shop", "those close to the owner").
+_PEOPLE_MODIFIERS = frozenset({"relcl", "amod", "acl"})
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,8 @@ def _judging_subject(token: Token, denied: Token | None) -> Token | None:
         subject = child_by_dep(verb, "nsubj")
         if subject is None:
             return None
-        judged = subject == denied or subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in _THINGS
+        thing = subject.lower_ in _THINGS and not any(c.dep_ in _PEOPLE_MODIFIERS for c in subject.children)
+        judged = subject == denied or subject.lemma_.lower() in CLAIM_NOUNS or thing
         if not judged:
             return subject
         if verb.dep_ not in {"ccomp", "parataxis"} or verb.head.lemma_.lower() not in SAYING_VERBS:

@@ -299,6 +299,10 @@ def test_a_curly_apostrophe_negates(nlp: Language) -> None:
         # a verb of labelling: its subject passes the verdict
         ("The owner called them the same baseless allegations as before.", "The owner"),
         ("These are the same false claims, the owner said.", "the owner"),
+        # a demonstrative with words of its own names people
+        ("Those close to the owner called the report false.", "Those close to the owner"),
+        ("The rumour is false, those close to the owner said.", "those close to the owner"),
+        ("The rumour is false, those who run the shop said.", "those"),  # without its relative clause
         ("The owner described it as the same baseless allegation.", "The owner"),
         # a verdict passed in passing is the writer's: the subject only repeats the claim
         ("The senator repeated the false claim that the ballots were printed abroad.", None),
