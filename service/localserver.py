@@ -24,10 +24,15 @@ STARTUP_SECONDS = 120
 
 
 def free_port() -> int:
-    """A free loopback port; ENRICH_TEST_PORTS="low-high" confines the choice (hosts shared with others)."""
+    """A free loopback port; ENRICH_TEST_PORTS="low-high" confines the choice (hosts shared with others).
+
+    Free as uvicorn sees it: it binds with SO_REUSEADDR, so a port whose last server just stopped (its
+    connections in TIME_WAIT) serves at once and is taken here too, or a small range would run dry.
+    """
     low, _, high = os.environ.get("ENRICH_TEST_PORTS", "0-0").partition("-")
     for candidate in range(int(low), int(high or low) + 1):
         with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", candidate))
             except OSError:
