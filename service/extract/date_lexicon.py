@@ -173,6 +173,14 @@ YEAR_QUALIFIED_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns a number right after names a thing, not a year ("Flight 2020", "Room 1999", "page 2010").
+NUMBERING_NOUNS = frozenset(
+    """
+    flight route room highway interstate bus platform gate channel apartment suite page chapter section
+    article rule resolution number model version exit box row seat locker ward precinct pier track
+    """.split()
+)
+
 # Words before a bare year or a word-like month that make it a date ("in 1990", "since May").
 DATE_PREPOSITIONS = frozenset(
     """

@@ -182,6 +182,8 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # money, a fraction, a number range or a code
     if re.match(r"\s+(?:GMT|UTC)\b", ctx.text[m.end() : m.end() + 5]):
         return None  # a clock time: "1530 GMT"
+    if not m.group("lead") and ctx.word_before() in lex.NUMBERING_NOUNS:
+        return None  # "Flight 2020", "Room 1999": a number that names a thing
     span = ctx.doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
