@@ -129,6 +129,8 @@ CASES = [
     ("The board named April 2 as the deadline.", MONDAY, "April", "DATE", "2022-04-02", None),
     # numeric dates
     ("The filing is dated 2022-03-14.", MONDAY, "2022", "DATE", "2022-03-14", None),
+    ("The log entry reads 2022-03-10T14:30 exactly.", MONDAY, "2022", "TIME", "2022-03-10T14:30", None),
+    ("The stamp says 2022-03-10T14:30:05Z.", MONDAY, "2022", "TIME", "2022-03-10T14:30:05", None),
     ("The filing is dated 3/14/2022.", MONDAY, "3/14", "DATE", "2022-03-14", None),
     ("The filing is dated 14/3/2022.", MONDAY, "14/3", "DATE", "2022-03-14", None),
     ("The filing is dated 3/4/22.", MONDAY, "3/4", "DATE", "2022-03-04", None),
@@ -568,7 +570,13 @@ def test_counted_weekends_are_not_a_set(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["It was filed on 2/30/2022.", "It was filed on Feb. 30.", "It was filed 13/45/99."]
+    "text",
+    [
+        "It was filed on 2/30/2022.",
+        "It was filed on Feb. 30.",
+        "It was filed 13/45/99.",
+        "It was filed on 2022-13-45.",
+    ],
 )
 def test_impossible_dates_get_no_value(nlp: Language, text: str) -> None:
     found = extract_dates(nlp(text), MONDAY)

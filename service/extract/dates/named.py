@@ -43,8 +43,15 @@ def _month_number(m: re.Match[str]) -> int | None:
 
 
 def resolve_iso(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'2022-03-14', '2022-03-14T15:30:05Z' (the clock time kept, its zone not); '2022-13-45' is shaped like
+    a date but names none: null."""
     found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return day_timex(found) if found else None
+    if found is None:
+        return Timex(TimexType.DATE, None)
+    if m.group("hour"):
+        seconds = f":{m.group('second')}" if m.group("second") else ""
+        return Timex(TimexType.TIME, f"{found.isoformat()}T{m.group('hour')}:{m.group('minute')}{seconds}")
+    return day_timex(found)
 
 
 def resolve_compact(m: re.Match[str], ctx: Context) -> Timex | None:

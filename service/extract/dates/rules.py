@@ -80,7 +80,16 @@ _PART_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
 # Each rule: its name, pattern, resolver, the words every match contains, and how many chunks a match
 # reaches before and after the one holding such a word.
 RULES: tuple[Rule, ...] = (
-    Rule("iso_date", rx(r"(\d{4})-(\d{2})-(\d{2})"), named.resolve_iso, (DIGITS,), (0, 0)),
+    Rule(
+        "iso_date",
+        rx(
+            r"(\d{4})-(\d{2})-(\d{2})"
+            r"(?:T(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+        ),
+        named.resolve_iso,
+        (DIGITS,),
+        (0, 0),
+    ),
     Rule(
         "compact_date",
         rx(r"\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-[a-z]{3}-\d{4}"),
