@@ -20,6 +20,9 @@ _LABELLED_METHODS = frozenset(
     {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"}
 )
 access_log = logging.getLogger("service.access")
+# A body refused before it is all read: the server would otherwise go on reading (and dropping) the rest
+# for as long as the client sends it.
+_HANG_UP = {"Connection": "close"}
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
@@ -90,17 +93,17 @@ class EdgeMiddleware:
             if body_complete:
                 return await receive()
             if _content_coded(scope):
-                raise HTTPException(415, headers={"Accept-Encoding": "identity"})
+                raise HTTPException(415, headers={"Accept-Encoding": "identity", **_HANG_UP})
             if declared_bytes is not None and declared_bytes > self.max_body_bytes:
-                raise HTTPException(413)
+                raise HTTPException(413, headers=_HANG_UP)
             try:
                 message = await asyncio.wait_for(receive(), max(body_deadline - time.monotonic(), 0.001))
             except TimeoutError:
-                raise HTTPException(408, "The request body did not arrive in time.") from None
+                raise HTTPException(408, headers=_HANG_UP) from None
             if message["type"] == "http.request":
                 received_bytes += len(message.get("body", b""))
                 if received_bytes > self.max_body_bytes:
-                    raise HTTPException(413)
+                    raise HTTPException(413, headers=_HANG_UP)
             body_complete = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 

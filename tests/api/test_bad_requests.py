@@ -399,6 +399,42 @@ def test_body_that_never_comes_gets_408(live: tuple[str, int]) -> None:
     assert elapsed < LIMITS.body_timeout_seconds + 1.0
 
 
+def _closed_after_answer(address: tuple[str, int], head: bytes, trickle: bytes) -> bool:
+    """Whether the server hangs up after answering, while the client still trickles its body."""
+    with socket.create_connection(address, timeout=10) as sock:
+        sock.sendall(head)
+        select.select([sock], [], [], 10)  # the answer
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            try:
+                if select.select([sock], [], [], 0.2)[0] and not sock.recv(65536):
+                    return True
+                sock.sendall(trickle)
+            except OSError:  # reset: the server hung up with bytes in flight
+                return True
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("status", "head"),
+    [
+        (408, b"Content-Length: 1000\r\n"),
+        (413, f"Content-Length: {10 * LIMITS.max_body_bytes}\r\n".encode()),
+        (415, b"Content-Length: 1000\r\nContent-Encoding: gzip\r\n"),
+    ],
+)
+def test_a_refused_body_closes_the_connection(live: tuple[str, int], status: int, head: bytes) -> None:
+    """The rest of a body refused unread would otherwise be read (and dropped) for as long as the client
+    sends it, a byte at a time if it likes; `Connection: close` ends that (RFC 9112 §9.6)."""
+    request = b"POST /v1/enrich HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + head + b"\r\n{"
+    raw, _ = _raw_exchange(live, request, [], pause=0)
+    response = _parse(raw)
+    assert_clean_problem(response, status)
+    assert response.headers["connection"] == "close"
+    assert _closed_after_answer(live, request, b"a")
+
+
 @pytest.mark.slow
 def test_declared_oversize_body_is_refused_before_it_is_read(live: tuple[str, int]) -> None:
     raw, _ = _raw_exchange(
