@@ -189,27 +189,32 @@ def _denier(
     is what is denied ('the report is false', 'Trump is wrong', 'she made it up'); none for a verdict the
     writer passes in passing ('the senator repeated the false claim that X')."""
     in_relative = token.dep_ == "relcl" and child_by_dep(token, "nsubj") is not None
+    passing = _in_passing(token)
     for quote in [] if in_relative else quotes:  # "..., a charge that X denied": X, whoever is quoted
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            if passing is not None and quote.cue is not None and quote.cue.start == passing.head.idx:
+                continue  # "the senator repeated the false claim", read as his statement: he repeats it
             return quote.speaker
-    subject = None if _in_passing(token) else _judging_subject(token, denied)
+    subject = None if passing is not None else _judging_subject(token, denied)
     phrase = None if subject is None else phrase_of(subject)
     return None if phrase is None else resolver.resolve(*phrase)
 
 
-def _in_passing(cue: Token) -> bool:
-    """A falsity word on a noun that is an argument of its verb ('repeated the false claim', 'targets of
-    his baseless charges'): the writer's verdict, not the subject's; unless the verb labels the noun
-    ('called them false claims', 'described it as a baseless charge', 'these are baseless allegations')."""
+def _in_passing(cue: Token) -> Token | None:
+    """The noun a falsity word qualifies when the noun is an argument of its verb ('repeated the false
+    claim', 'targets of his baseless charges'): the writer's verdict, not the subject's; none when the verb
+    labels the noun ('called them false claims', 'described it as a baseless charge', 'these are baseless
+    allegations')."""
     if cue.dep_ == "conj" and cue.head.dep_ == "amod":  # "the absurd and false claim"
         cue = cue.head
     if cue.dep_ != "amod":
-        return False
+        return None
     noun = cue.head
     opened = any(c.dep_ in {"det", "poss"} and c.i < cue.i for c in noun.children)  # "the debunked claim"
     if not (opened or is_falsity_word(cue)):  # a verb misread as a modifier: "X rubbished Y's claim"
-        return False
-    return noun.dep_ not in {"attr", "oprd"} and not (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+        return None
+    labelled = noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    return None if labelled else noun
 
 
 def _judging_subject(token: Token, denied: Token | None) -> Token | None:

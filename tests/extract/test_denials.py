@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from service.extract.claims import extract_claims
+from service.extract.entities import extract_entities
+from service.extract.quotes import extract_quotes
 from tests.extract.claim_texts import CLAIM, find_pairs
 
 
@@ -316,4 +319,27 @@ def test_the_denier_is_who_passes_the_verdict(nlp: Language, text: str, denier: 
     """Denials that point back need a statement before them: each text follows one."""
     said = "Neighbours said the shop would close."
     (pair,) = find_pairs(nlp, f"{said} {text}", (("the shop would close", "Neighbours"),))
+    assert (pair.denial.denier and pair.denial.denier.text) == denier
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        # the quotes extractor reads the verb as reporting the claim it uses: its speaker only repeats it
+        ("The senator repeated the false claim that the ballots were printed abroad.", None),
+        # the sentence quoted whole is the quoted speaker's verdict
+        (
+            '"The senator repeated the false claim that the ballots were printed abroad," the governor said.',
+            "the governor",
+        ),
+        (
+            "The governor said the senator repeated the false claim that the ballots were printed abroad.",
+            "The governor",
+        ),
+    ],
+)
+def test_a_verdict_in_passing_is_not_the_repeaters_own(nlp: Language, text: str, denier: str | None) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc)
+    (pair,) = extract_claims(doc, extract_quotes(doc, entities), entities)
     assert (pair.denial.denier and pair.denial.denier.text) == denier
