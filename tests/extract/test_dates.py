@@ -172,6 +172,7 @@ CASES = [
     ("The meeting starts at 3:30 this afternoon.", MONDAY, "3:30", "TIME", "2022-03-14T15:30", None),
     ("The shop closes at 8 o'clock tonight.", MONDAY, "8 o'clock", "TIME", "2022-03-14T20:00", None),
     ("The train left at 14:45.", MONDAY, "14:45", "TIME", "2022-03-14T14:45", None),
+    ("The ferry sails at 7.45pm.", MONDAY, "7.45", "TIME", "2022-03-14T19:45", None),
     ("The quake struck at 1030 GMT on Friday.", MONDAY, "1030", "TIME", "2022-03-11T10:30", None),
     ("The patrol left at 0600 hours.", MONDAY, "0600", "TIME", "2022-03-14T06:00", None),
     ("The patrol left 0545 hours Friday.", MONDAY, "0545", "TIME", "2022-03-11T05:45", None),

@@ -58,7 +58,7 @@ HOLIDAY = (
     rf"(?P<holiday>{alternation([*lex.FIXED_HOLIDAYS, *lex.NTH_WEEKDAY_HOLIDAYS, *lex.EASTER_HOLIDAYS])})"
 )
 TIME_OF_DAY = (
-    r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
+    r"(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?!\w)"
     r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET)\b)?"
     r"|(?P<noon>noon|midday|midnight)"
     r"|(?P<oclock>[01]?\d)\s+o'clock"
