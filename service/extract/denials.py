@@ -227,6 +227,8 @@ def _judging_subject(token: Token, denied: Token | None) -> Token | None:
         subject = child_by_dep(verb, "nsubj")
         if subject is None:
             return None
+        if verb.dep_ == "relcl" and subject.tag_ in {"WP", "WDT"}:
+            subject = verb.head  # "The owner, who denied X": the owner
         thing = subject.lower_ in _THINGS and not any(c.dep_ in _PEOPLE_MODIFIERS for c in subject.children)
         judged = subject == denied or subject.lemma_.lower() in CLAIM_NOUNS or thing
         if not judged:

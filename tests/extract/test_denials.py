@@ -296,6 +296,9 @@ def test_a_curly_apostrophe_negates(nlp: Language) -> None:
             "The club's new captain, Ada Moreno, denied that the team had skipped training.",
             "The club's new captain, Ada Moreno",
         ),
+        # a relative pronoun stands for the noun its clause hangs on
+        ("The owner, who denied that the shop would close, left early.", "The owner"),
+        ("The bakery, which denied that the shop would close, opened early.", "The bakery"),
         # past what is judged to who reports the verdict
         ("These rumours are false, the shop's owner said.", "the shop's owner"),
         ("It is not true that the ferry will stop running, the harbour office said.", "the harbour office"),
