@@ -27,6 +27,7 @@ from service.extract.denial_lexicon import (
     BACK_REFERENCE_PRONOUNS,
     CLAIM_NOUNS,
     HYPOTHETICAL_MODALS,
+    LABEL_VERBS,
     NON_ASSERTIVE_VERBS,
     PORTRAYING_VERBS,
     SAYING_VERBS,
@@ -214,7 +215,16 @@ def _in_passing(cue: Token) -> Token | None:
     if not (opened or is_falsity_word(cue)):  # a verb misread as a modifier: "X rubbished Y's claim"
         return None
     labelled = noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    return None if labelled else noun
+    return None if labelled or _labelled_false(noun) else noun
+
+
+def _labelled_false(noun: Token) -> bool:
+    """'called the baseless claim a lie', 'described the baseless rumour as a lie': the labelling verb
+    passes a verdict of its own on its object, so its subject denies."""
+    verb = noun.head
+    return verb.lemma_.lower() in LABEL_VERBS and any(
+        is_falsity_word(t) for t in verb.subtree if t.i > noun.right_edge.i
+    )
 
 
 def _judging_subject(token: Token, denied: Token | None) -> Token | None:

@@ -310,12 +310,15 @@ def test_a_curly_apostrophe_negates(nlp: Language) -> None:
         ("The rumour is false, those close to the owner said.", "those close to the owner"),
         ("The rumour is false, those who run the shop said.", "those"),  # without its relative clause
         ("The owner described it as the same baseless allegation.", "The owner"),
+        ("The owner called the baseless claim a lie.", "The owner"),  # labelled a lie
+        ("The owner described the baseless rumour as a lie.", "The owner"),
         # a verdict passed in passing is the writer's: the subject only repeats the claim
         ("The senator repeated the false claim that the ballots were printed abroad.", None),
         ("Voters heard his baseless allegations that the count had been rigged.", None),
         ("Voters heard baseless allegations that the count had been rigged.", None),
         ("The host repeated the debunked claim that the ballots were printed abroad.", None),
         ("The host repeated the odd and false claim that the ballots were printed abroad.", None),
+        ("The owner called the baseless claim a distraction.", None),  # labelled, but not false
     ],
 )
 def test_the_denier_is_who_passes_the_verdict(nlp: Language, text: str, denier: str | None) -> None:
