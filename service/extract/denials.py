@@ -31,6 +31,7 @@ from service.extract.denial_lexicon import (
     NON_ASSERTIVE_VERBS,
     PORTRAYING_VERBS,
     SAYING_VERBS,
+    SPREAD_VERBS,
 )
 from service.extract.denial_objects import Target, is_person
 from service.extract.denial_targets import CUE_LEMMAS, CUE_WORDS, target_of
@@ -193,12 +194,24 @@ def _denier(
     passing = _in_passing(token)
     for quote in [] if in_relative else quotes:  # "..., a charge that X denied": X, whoever is quoted
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
-            if passing is not None and quote.cue is not None and quote.cue.start == passing.head.idx:
+            if _passed_on(passing, quote):
                 continue  # "the senator repeated the false claim", read as his statement: he repeats it
             return quote.speaker
     subject = None if passing is not None else _judging_subject(token, denied)
     phrase = None if subject is None else phrase_of(subject)
     return None if phrase is None else resolver.resolve(*phrase)
+
+
+def _passed_on(noun: Token | None, quote: Quote) -> bool:
+    """Whether the quote is the claim noun as a verb of spreading reports it ('repeated the false claim'):
+    its speaker passes the claim on, while a verb answering it ('condemned the false claim') rejects it."""
+    verb = None if noun is None else noun.head
+    return (
+        verb is not None
+        and verb.lemma_.lower() in SPREAD_VERBS
+        and quote.cue is not None
+        and quote.cue.start == verb.idx
+    )
 
 
 def _in_passing(cue: Token) -> Token | None:
@@ -219,12 +232,19 @@ def _in_passing(cue: Token) -> Token | None:
 
 
 def _labelled_false(noun: Token) -> bool:
-    """'called the baseless claim a lie', 'described the baseless rumour as a lie': the labelling verb
-    passes a verdict of its own on its object, so its subject denies."""
+    """The object of a labelling verb is its label when no other follows ('called those false rumours',
+    the parser's object for 'called them false claims'); when one does, the verb passes a verdict of its
+    own if that label is false ('called the baseless claim a lie', 'described it as a lie', not 'called
+    the baseless claim a distraction')."""
     verb = noun.head
-    return verb.lemma_.lower() in LABEL_VERBS and any(
-        is_falsity_word(t) for t in verb.subtree if t.i > noun.right_edge.i
-    )
+    if verb.lemma_.lower() not in LABEL_VERBS:
+        return False
+    labels = [
+        c
+        for c in verb.children
+        if c.i > noun.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+    ]
+    return not labels or any(is_falsity_word(t) for label in labels for t in label.subtree)
 
 
 def _judging_subject(token: Token, denied: Token | None) -> Token | None:

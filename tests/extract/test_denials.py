@@ -333,6 +333,10 @@ def test_the_denier_is_who_passes_the_verdict(nlp: Language, text: str, denier: 
     [
         # the quotes extractor reads the verb as reporting the claim it uses: its speaker only repeats it
         ("The senator repeated the false claim that the ballots were printed abroad.", None),
+        # a verb that answers the claim, read as reporting it: its speaker rejects it
+        ("The union condemned the false claim that its members had been paid twice.", "The union"),
+        # a labelling verb: its speaker passes the verdict
+        ("The owner called those false rumours that the shop would close.", "The owner"),
         # the sentence quoted whole is the quoted speaker's verdict
         (
             '"The senator repeated the false claim that the ballots were printed abroad," the governor said.',
