@@ -228,10 +228,10 @@ def _in_passing(cue: Token) -> Token | None:
     if not (opened or is_falsity_word(cue)):  # a verb misread as a modifier: "X rubbished Y's claim"
         return None
     labelled = noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    return None if labelled or _labelled_false(noun) else noun
+    return None if labelled or _labelled_by_verb(noun) else noun
 
 
-def _labelled_false(noun: Token) -> bool:
+def _labelled_by_verb(noun: Token) -> bool:
     """The object of a labelling verb is its label when no other follows ('called those false rumours',
     the parser's object for 'called them false claims'); when one does, the verb passes a verdict of its
     own if that label is false ('called the baseless claim a lie', 'described it as a lie', not 'called
