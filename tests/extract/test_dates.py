@@ -468,6 +468,11 @@ CASES = [
     ),
     ("He was held on Friday. That same day, he fled.", MONDAY, "That", "DATE", "2022-03-11", None),
     ("The vote came the day before yesterday.", MONDAY, "day", "DATE", "2022-03-12", None),
+    # a count of days or weeks from a day: that many after it, from the coming weekday
+    ("The vote is a week from Friday.", MONDAY, "a week", "DATE", "2022-03-25", None),
+    ("The fund closes ten days from today.", MONDAY, "ten days", "DATE", "2022-03-24", None),
+    ("The audit ends two months from March 31, 2022.", MONDAY, "two months", "DATE", "2022-05-31", None),
+    ("The crew worked 3 days from Tuesday to Friday.", MONDAY, "3 days", "DURATION", "P3D", None),
     # "the previous year/month" counts back from the one the text named, else from the reference
     (
         "The mill was sold in 1987. The previous year, its owner died.",

@@ -16,7 +16,7 @@
    publication date anchors the rest.
 5. `joins` adds a qualifier before an expression as its mod ("late last year"), puts a clock time on
    its day ("Monday at 3 p.m.") and joins "the day before" to the day it names; "Friday, the day before
-   the vote" is that Friday.
+   the vote" is that Friday, and "a week from Friday" the Friday after.
 Expressions whose value cannot be known honestly keep a null value rather than a guess.
 """
 
@@ -34,6 +34,7 @@ from schemas import DateExpression, TimexType
 from service.extract.dates.context import Context
 from service.extract.dates.joins import (
     anchor_clock_times,
+    attach_counted_from,
     attach_day_shifts,
     attach_times,
     restate_appositions,
@@ -204,7 +205,9 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
             candidate = replace(candidate, timex=timex)
         _remember(ctx, candidate)
         resolved.append(with_mod(candidate, text))
-    merged = attach_times(restate_appositions(attach_day_shifts(resolved, text), text), text)
+    merged = attach_times(
+        restate_appositions(attach_counted_from(attach_day_shifts(resolved, text), text), text), text
+    )
     return [_to_schema(c, text) for c in anchor_clock_times(merged, doc)]
 
 

@@ -1,6 +1,6 @@
 """What joins an expression once the candidates are chosen: a qualifying word before it ("late last
 year", "more than four hours" → a mod), a clock time and its day ("Monday at 3 p.m."), "the day before"
-and the day it names, and a lone clock time and the day its sentence names.
+and "a week from" and the day they name, and a lone clock time and the day its sentence names.
 
 Why after selection: each part is found by its own rule; only side by side do they make one expression.
 """
@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc
 
 from schemas import TimexType
 from service.extract import date_lexicon as lex
-from service.extract.dates.patterns import alternation
+from service.extract.dates.patterns import RANGE_ON, alternation
 from service.extract.dates.rules import Candidate
 from service.extract.dates.timex import Timex
 
@@ -174,6 +175,37 @@ def attach_day_shifts(candidates: list[Candidate], text: str) -> list[Candidate]
         return Candidate(previous.start, candidate.end, timex, "anaphoric")
 
     return _join_neighbours(candidates, shifted_day)
+
+
+_COUNTED_LENGTH = re.compile(r"^P(?P<amount>\d+)(?P<unit>[DWMY])$")
+_FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
+_STEP: dict[str, Callable[[int], relativedelta]] = {
+    "D": lambda n: relativedelta(days=n),
+    "W": lambda n: relativedelta(weeks=n),
+    "M": lambda n: relativedelta(months=n),
+    "Y": lambda n: relativedelta(years=n),
+}
+
+
+def attach_counted_from(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """'a week from Friday', 'ten days from today': one DATE that many days (or weeks...) after the day."""
+
+    def counted_from(previous: Candidate, candidate: Candidate) -> Candidate | None:
+        length = _COUNTED_LENGTH.match(previous.timex.value or "")
+        value = candidate.timex.value or ""
+        if previous.timex.type is not TimexType.DURATION or not length or not _DAY_VALUE.match(value):
+            return None
+        if not _FROM.fullmatch(text[previous.end : candidate.start]) or RANGE_ON.match(text, candidate.end):
+            return None  # "3 days from Monday to Friday": a range
+        step = _STEP[length.group("unit")](int(length.group("amount")))
+        try:
+            day = (dt.date.fromisoformat(value) + step).isoformat()
+        except (OverflowError, ValueError):
+            day = None
+        timex = Timex(TimexType.DATE, day, previous.timex.mod)
+        return Candidate(previous.start, candidate.end, timex, "counted_from")
+
+    return _join_neighbours(candidates, counted_from)
 
 
 _APPOSITION = re.compile(r"\s*,\s*")

@@ -13,6 +13,7 @@ import re
 from schemas import TimexType
 from service.extract import date_lexicon as lex
 from service.extract.dates.context import Context
+from service.extract.dates.patterns import RANGE_ON
 from service.extract.dates.tense import Tense
 from service.extract.dates.timex import (
     Timex,
@@ -128,6 +129,15 @@ def resolve_week_of(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, iso_week(dt.date.fromisoformat(day.value)))
 
 
+_COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+from\s+$", re.IGNORECASE)
+
+
+def _counted_from(ctx: Context) -> bool:
+    """'a week from Friday' counts ahead from the coming Friday ('3 days from Monday to Friday' is a range)."""
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start]
+    return _COUNTED_FROM.search(before) is not None and not RANGE_ON.match(ctx.text, ctx.end)
+
+
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m.group("weekday")
     if not _is_capitalised(word):
@@ -143,8 +153,8 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     elif relation == "next":
         delta = (weekday - ctx.reference.weekday()) % 7 or 7
         found = ctx.reference + dt.timedelta(days=delta)
-    elif relation in ("this", "coming"):
-        found = shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation == "coming" else ctx.tense)
+    elif relation in ("this", "coming") or _counted_from(ctx):
+        found = shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation != "this" else ctx.tense)
     else:
         found = shift_weekday(ctx.reference, weekday, _weekday_tense(ctx))
     return day_timex(found, m.group("part"))

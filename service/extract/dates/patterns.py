@@ -72,6 +72,10 @@ TIME_OF_DAY = (
 GLUE = r"(?:\s+|(?<=\d))"
 
 
+# After a day, the rest of a range ("from Monday to Friday"): that day is no point counted from.
+RANGE_ON = re.compile(r"\s*(?:to|through|till|until|-|–)\s", re.IGNORECASE)
+
+
 def rx(pattern: str) -> re.Pattern[str]:
     """A rule's pattern: whole words only, in any case."""
     return re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE)
