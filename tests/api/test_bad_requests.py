@@ -75,6 +75,13 @@ ENRICH_CASES: list[tuple[str, dict[str, Any], int]] = [
         {"content": f'{{"text": "{MARKER} \xff\xfe"}}'.encode("latin-1"), "headers": JSON},
         400,
     ),
+    # UTF-8 has no encoded surrogates, and JSON on the wire is UTF-8 (RFC 8259 §8.1)
+    (
+        "UTF-8-encoded surrogate",
+        {"content": f'{{"text": "{MARKER} '.encode() + b'\xed\xa0\x80"}', "headers": JSON},
+        400,
+    ),
+    ("UTF-16 body", {"content": json.dumps({"text": TEXT}).encode("utf-16"), "headers": JSON}, 400),
     (
         "text/plain",
         {"content": json.dumps({"text": TEXT}).encode(), "headers": {"content-type": "text/plain"}},
@@ -200,6 +207,12 @@ def test_compressed_body_names_the_coding_it_accepts(limited: TestClient) -> Non
     )
     assert_clean_problem(response, 415)
     assert response.headers["accept-encoding"] == "identity"
+
+
+def test_a_utf8_body_may_start_with_a_byte_order_mark(limited: TestClient) -> None:
+    """RFC 8259 §8.1: a parser may ignore it, and some clients send it."""
+    response = limited.post("/v1/enrich", content=b"\xef\xbb\xbf" + TEXT_BODY, headers=JSON)
+    assert response.status_code == 200
 
 
 def test_identity_coding_is_no_coding(limited: TestClient) -> None:
