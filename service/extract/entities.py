@@ -174,7 +174,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 
 @dataclass
 class _Person:
-    """One person named in full, in every form the text uses ('Donald Trump', 'Donald J. Trump')."""
+    """One person named in full, in every form the text uses ('Ada Moreno', 'Ada K. Moreno')."""
 
     forms: list[EntityMention]
 
@@ -217,7 +217,7 @@ class _PersonIndex:
     """The person a single word names ('Sullivan', 'Hillary'): among those whose full name ends with it
     (else holds it), the first named (a headline counts), preferring people also named plainly in running
     text. A writer names a second person of the same name in full each time and leaves the bare name to
-    the main one, who comes first; a headline's misread words ("Top Clinton") are no one. Indexed by word
+    the main one, who comes first; a headline's misread words ("Angry Moreno") are no one. Indexed by word
     and answered once per word: scanning every person for every bare name is quadratic on long texts."""
 
     def __init__(self, persons: list[_Person], plainly_named: frozenset[EntityMention]) -> None:
@@ -280,9 +280,9 @@ def extract_entities(doc: Doc) -> EntityClusters:
 
 
 def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMention]:
-    """Full names of people that start with a proper noun outside a title-case line: NER reads a
-    headline's capitalised words ("Top Clinton Aide", "Endorsed Trump") or a sentence's first word
-    ("Certainly Donald Trump") into names. Lines are found by bisecting the line breaks and judged once:
+    """Full names of people outside a title-case line, opened by a proper noun unless what follows is a
+    full name itself: NER reads a headline's capitalised words ("Angry Moreno Quits") or a sentence's first
+    word ("Surely Ada Moreno") into names, while a first name may look like a word ("Will Moreno"). Lines are found by bisecting the line breaks and judged once:
     searching the text around each name is quadratic on a long text without breaks."""
     text = doc.text
     breaks = [match.start() for match in re.finditer("\n", text)]
@@ -292,7 +292,7 @@ def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMe
         if mention.label != "PERSON" or len(mention.text.split()) < 2:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span[0].pos_ != "PROPN":
+        if span is None or (span[0].pos_ != "PROPN" and len(mention.text.split()) > 2):
             continue
         # the breaks before the name and from its end on bound its line
         line = (bisect_left(breaks, mention.start), bisect_left(breaks, mention.end))

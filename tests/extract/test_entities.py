@@ -211,6 +211,15 @@ def test_a_name_opened_by_no_proper_noun_is_not_plain(nlp: Language) -> None:
     assert [m.text for m in plainly_named(doc, mentions)] == ["Rosa Brandt"]
 
 
+def test_a_first_name_that_looks_like_a_word_still_names(nlp: Language) -> None:
+    """'Will Moreno': with the word left out no full name remains, so the first word is the first name."""
+    words = ["Will", "Moreno", "won", "."]
+    doc = Doc(
+        nlp.vocab, words=words, pos=["AUX", "PROPN", "VERB", "PUNCT"], ents=["B-PERSON", "I-PERSON", "O", "O"]
+    )
+    assert [m.text for m in plainly_named(doc, find_mentions(doc))] == ["Will Moreno"]
+
+
 def test_plainly_named_is_a_proper_noun_outside_a_title_case_line(nlp: Language) -> None:
     doc = nlp(
         "Worried Maria Lopez Cancels Trip\n\nCarlos Lopez said he would stay. Maria Lopez is his sister."
