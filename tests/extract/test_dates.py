@@ -141,6 +141,12 @@ CASES = [
     ("The drought began last summer.", MONDAY, "summer", "DATE", "2021-SU", None),
     # years, decades and centuries
     ("The wall fell in 1989.", MONDAY, "1989", "DATE", "1989", None),
+    # both ends of a range of years, written out or shortened; not a count nor a month
+    ("The plant ran 1990-1995 without a break.", MONDAY, "1995", "DATE", "1995", None),
+    ("The plant ran 1990–1995 without a break.", MONDAY, "1990", "DATE", "1990", None),
+    ("The plant ran 1990–1995 without a break.", MONDAY, "1995", "DATE", "1995", None),
+    ("She coached the side from 1998-03.", MONDAY, "03", "DATE", "2003", None),
+    ("The 2015-16 season was long.", MONDAY, "16", "DATE", "2016", None),
     ("Oil boomed in the 1980s.", MONDAY, "1980s", "DATE", "198", None),
     ("Music changed in the '60s.", MONDAY, "60s", "DATE", "196", None),
     # a year ending in 00 with an s names its century ('the 1800s' are 1800-1899); 'the 2000s' its decade
@@ -538,6 +544,7 @@ def test_dates_table(
         "Flight 2020 landed safely.",
         "The key to Room 1999 was lost in 2010.",
         "Drivers took route 1995 to the coast.",
+        "The index swung 1990-2000 points.",
         "The quake struck in the evening (1530 GMT).",
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",
@@ -769,6 +776,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "fiscal year two thousand and twenty one",
         "the year two thousand and twenty one percent",
         "the year 1066",
+        "1990 – 95",
         "the winter of two thousand and twenty one",
         "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",

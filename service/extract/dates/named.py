@@ -13,7 +13,7 @@ import re
 from schemas import TimexType
 from service.extract import date_lexicon as lex
 from service.extract.dates.context import Context
-from service.extract.dates.patterns import RANGE_ON
+from service.extract.dates.patterns import FULL_YEAR, RANGE_ON
 from service.extract.dates.tense import Tense
 from service.extract.dates.timex import (
     Timex,
@@ -189,13 +189,17 @@ _TIME_NOUNS = frozenset({"years", "months", "weeks", "days", "hours", "decades",
 _NUMERIC_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "LAW"})
 
 
+# Characters before a number that make it money, a fraction, part of a number range or a code.
+_MONEY_OR_CODE = frozenset({"$", "#", "£", "€", "/", ".", ",", ":", "-"})
+
+
 def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     if not m.group("year").isdigit() and not m.group("year").startswith("'"):  # "nineteen ninety-six"
         return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
     before = ctx.text[max(0, ctx.start - 5) : ctx.start].lower()
     if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
         return Timex(TimexType.DATE, m.group("year"))
-    if before[-1:] in ("$", "#", "£", "€", "/", ".", ",", ":", "-"):
+    if before[-1:] in _MONEY_OR_CODE:
         return None  # money, a fraction, a number range or a code
     if re.match(r"\s+(?:GMT|UTC)\b", ctx.text[m.end() : m.end() + 5]):
         return None  # a clock time: "1530 GMT"
@@ -205,17 +209,10 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     if span is None or len(span) == 0:
         return None
     label = span[0].ent_type_
-    following = ctx.doc[span.end] if span.end < len(ctx.doc) else None
     if label in _NUMERIC_LABELS:
         return None
-    counted = (
-        following is not None
-        and following.tag_ == "NNS"
-        and following.lower_ not in _TIME_NOUNS
-        and following.lower_ not in lex.YEAR_QUALIFIED_NOUNS
-    )
-    if counted and ctx.word_before() not in _DETERMINERS:
-        return None  # a count: "weighs 1990 grams", but a year in "the 1992 protests"
+    if _counts_things(ctx, _token_after(ctx, m.end() + _range_rest(ctx.text, m.end()))):
+        return None  # a count: "weighs 1990 grams", "1990-2000 points", but a year in "the 1992 protests"
     if (
         label not in ("DATE", "EVENT")
         and not m.group("lead")
@@ -223,6 +220,64 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     ):
         return None
     return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
+
+
+def _counts_things(ctx: Context, next_token: int) -> bool:
+    """Whether the number ending before token `next_token` counts the plural noun there ("1990 grams",
+    "1990-2000 points"); not after a determiner ("the 1992 protests") nor before "levels", "earnings"."""
+    following = ctx.doc[next_token] if next_token < len(ctx.doc) else None
+    return (
+        following is not None
+        and following.tag_ == "NNS"
+        and following.lower_ not in _TIME_NOUNS
+        and following.lower_ not in lex.YEAR_QUALIFIED_NOUNS
+        and ctx.word_before() not in _DETERMINERS
+    )
+
+
+def _token_after(ctx: Context, char: int) -> int:
+    """Index of the first token that starts at or after `char` (len(doc) when none does)."""
+    after = ctx.doc.char_span(char, len(ctx.text), alignment_mode="expand")
+    return after.start if after is not None and len(after) > 0 else len(ctx.doc)
+
+
+_RANGE_REST = re.compile(r"\s*[-–]\s*\d{2,4}(?!\d)")
+
+
+def _range_rest(text: str, end: int) -> int:
+    """Length of the rest of a number range after `end` ('-2000' in '1990-2000'), else 0."""
+    rest = _RANGE_REST.match(text, end)
+    return rest.end() - end if rest else 0
+
+
+_RANGE_FIRST_YEAR = re.compile(rf"(?P<first>{FULL_YEAR})\s*[-–]\s*$")
+
+
+def resolve_year_range(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Each end of a range of years ('1990-1995', '1990–95', '2001 - 2009'): TimeML marks both years. A
+    range that does not go forward ('2021-03', a month) or counts things ('1990-2000 points') is none."""
+    is_first = bool(m.groupdict().get("first"))
+    if is_first:
+        first_text, range_start, range_end = m.group("first"), ctx.start, m.end("last")
+    else:
+        before = ctx.text[max(0, ctx.start - 8) : ctx.start]
+        found = _RANGE_FIRST_YEAR.search(before)
+        if found is None:
+            return None
+        first_text, range_start, range_end = (
+            found.group("first"),
+            ctx.start - len(before) + found.start(),
+            ctx.end,
+        )
+    first, last_text = int(first_text), m.group("last")
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+    if len(last_text) == 2 and last <= first and last + 100 - first <= 10:
+        last += 100  # "1998-03" runs into the next century; "2021-03" is a month
+    if not first < last <= first + 99 or ctx.text[max(0, range_start - 1) : range_start] in _MONEY_OR_CODE:
+        return None
+    if _counts_things(ctx, _token_after(ctx, range_end)):
+        return None
+    return Timex(TimexType.DATE, str(first if is_first else last))
 
 
 def resolve_numbered_year(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -26,8 +26,9 @@ _SPOKEN_YEAR = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|"
     r"six|seven|eight|nine))?))?"
 )
+FULL_YEAR = r"(?:1[5-9]|20)\d\d"
 # A year in digits, in words, or shortened after an apostrophe ("in '87"; not "'80s").
-YEAR = rf"(?P<year>(?:1[5-9]|20)\d\d(?![\d,.]\d)|'\d\d(?![\w'])|{_SPOKEN_YEAR})"
+YEAR = rf"(?P<year>{FULL_YEAR}(?![\d,.]\d)|'\d\d(?![\w'])|{_SPOKEN_YEAR})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"

@@ -15,6 +15,7 @@ from service.extract.dates.context import Resolver
 from service.extract.dates.patterns import (
     DAY,
     DAY_PART,
+    FULL_YEAR,
     GLUE,
     HOLIDAY,
     MONTH,
@@ -271,6 +272,22 @@ RULES: tuple[Rule, ...] = (
         quarters.resolve_fiscal_year,
         ("fiscal", "calendar", "financial"),
         (6, 1),
+    ),
+    Rule(
+        "range_first_year",
+        rx(rf"(?P<first>{FULL_YEAR})(?=\s*[-–]\s*(?P<last>{FULL_YEAR}|\d\d)(?!\d))"),
+        named.resolve_year_range,
+        (DIGITS,),
+        (0, 2),
+    ),
+    Rule(
+        "range_last_year",
+        rx(
+            rf"(?:(?<=\d{{4}}-)|(?<=\d{{4}}–)|(?<=\d{{4}}\s-\s)|(?<=\d{{4}}\s–\s))(?P<last>{FULL_YEAR}|\d\d)(?!\d)"
+        ),
+        named.resolve_year_range,
+        (DIGITS,),
+        (0, 0),
     ),
     Rule(
         "year",
