@@ -115,6 +115,11 @@ CASES = [
     ("The report was published on March 14.", MONDAY, "March", "DATE", "2022-03-14", None),
     ("Voting ended on March 2.", MONDAY, "March", "DATE", "2022-03-02", None),
     ("The deal closed on Dec. 15, 1989.", MONDAY, "Dec.", "DATE", "1989-12-15", None),
+    # both days of a range within a month, in the first day's month and year
+    ("The fair ran March 3-5 in Lyon.", MONDAY, "5", "DATE", "2022-03-05", None),
+    ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "Oct.", "DATE", "2019-10-03", None),
+    ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "5, 2019", "DATE", "2019-10-05", None),
+    ("The fair ran Feb. 27-30.", MONDAY, "30", "DATE", None, None),
     ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
     # abbreviations without their dot, with a day or a year; alone, "Jan" is a name
     ("The treaty was signed Jan 6 2021.", MONDAY, "Jan", "DATE", "2021-01-06", None),
@@ -777,6 +782,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "the year two thousand and twenty one percent",
         "the year 1066",
         "1990 – 95",
+        "Sept. 3 through 5 , 2021",
         "the winter of two thousand and twenty one",
         "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",

@@ -13,7 +13,7 @@ import re
 from schemas import TimexType
 from service.extract import date_lexicon as lex
 from service.extract.dates.context import Context
-from service.extract.dates.patterns import FULL_YEAR, RANGE_ON
+from service.extract.dates.patterns import DAY_RANGE_JOINER, FULL_YEAR, MONTH, RANGE_ON
 from service.extract.dates.tense import Tense
 from service.extract.dates.timex import (
     Timex,
@@ -91,13 +91,38 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     day = int(m.group("day"))
     relation = (m.groupdict().get("rel") or "").lower()
-    year = (
-        year_number(m.group("year"), ctx.reference)
-        if m.group("year")
-        else _year_of(ctx, month, day, relation)
-    )
+    year_text = m.group("year") or m.groupdict().get("range_year")  # "March 3-5, 2021"
+    year = year_number(year_text, ctx.reference) if year_text else _year_of(ctx, month, day, relation)
     found = safe_date(year, month, day)
     return Timex(TimexType.DATE, found.isoformat() if found else None)  # "Feb. 30": a date, but no such day
+
+
+_RANGE_FIRST_DAY = re.compile(
+    rf"(?<![\w']){MONTH}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?{DAY_RANGE_JOINER}$", re.I
+)
+
+
+def resolve_range_last_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """The last day of a range within a month ('5' in 'March 3-5', 'March 3 to 5, 2021'): TimeML marks
+    both days; the last is in the first one's month and year."""
+    found = _RANGE_FIRST_DAY.search(ctx.text[max(0, ctx.start - 24) : ctx.start])
+    if found is None or not _is_capitalised(found.group("month")):
+        return None
+    month, first, last = (
+        lex.MONTHS[found.group("month").lower()],
+        int(found.group("first")),
+        int(m.group("day")),
+    )
+    if last <= first:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.last_day is not None and (ctx.last_day.month, ctx.last_day.day) == (month, first):
+        year = ctx.last_day.year  # the first day, just resolved
+    else:
+        year = year_for(ctx.reference, month, first, ctx.tense)
+    day = safe_date(year, month, last)
+    return Timex(TimexType.DATE, day.isoformat() if day else None)
 
 
 def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -73,6 +73,13 @@ TIME_OF_DAY = (
 GLUE = r"(?:\s+|(?<=\d))"
 
 
+# Between the days of a range within a month ("March 3-5", "March 3 to 5", "March 3 through 5").
+DAY_RANGE_JOINER = r"(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)"
+# The rest of such a range after its first day, and the year it closes with ("-5, 2021").
+DAY_RANGE_YEAR = (
+    rf"(?:(?={DAY_RANGE_JOINER}[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*(?P<range_year>{FULL_YEAR})(?!\d)))?"
+)
+
 # After a day, the rest of a range ("from Monday to Friday"): that day is no point counted from.
 RANGE_ON = re.compile(r"\s*(?:to|through|till|until|-|–)\s", re.IGNORECASE)
 

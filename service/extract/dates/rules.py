@@ -15,6 +15,7 @@ from service.extract.dates.context import Resolver
 from service.extract.dates.patterns import (
     DAY,
     DAY_PART,
+    DAY_RANGE_YEAR,
     FULL_YEAR,
     GLUE,
     HOLIDAY,
@@ -109,11 +110,21 @@ RULES: tuple[Rule, ...] = (
         "month_day",
         rx(
             rf"(?:(?P<rel>next|last|this)\s+)?(?:(?:{alternation(lex.WEEKDAYS)}),?\s+)?{MONTH}\s+{DAY}"
-            rf"(?:\s*,?\s*{YEAR})?"
+            rf"(?:\s*,?\s*{YEAR}|{DAY_RANGE_YEAR})"
         ),
         named.resolve_month_day,
         _MONTH_WORDS,
         (2, 7),
+    ),
+    Rule(
+        "range_last_day",
+        rx(
+            r"(?:(?<=\d-)|(?<=\d–)|(?<=\d\s-\s)|(?<=\d\s–\s)|(?<=\d\sto\s)|(?<=\d\suntil\s)|(?<=\d\sthrough\s))"
+            rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>{FULL_YEAR}))?(?![\d:.,]\d|\s*(?:%|percent))"
+        ),
+        named.resolve_range_last_day,
+        (DIGITS,),
+        (0, 2),
     ),
     Rule(
         "day_month",
