@@ -129,6 +129,8 @@ CASES = [
     ("The fiscal year ends next Feb. 28.", MONDAY, "Feb.", "DATE", "2023-02-28", None),
     ("The firm last paid on last Dec. 31.", MONDAY, "Dec.", "DATE", "2021-12-31", None),
     ("The rate will peak in mid-November.", THURSDAY, "November", "DATE", "1989-11", "MID"),
+    ("The vote is set for mid-March.", MONDAY, "March", "DATE", "2022-03", "MID"),
+    ("The poll closes in mid-May.", MONDAY, "May", "DATE", "2022-05", "MID"),
     ("The union picked Nov. 10 as its cutoff.", THURSDAY, "Nov.", "DATE", "1989-11-10", None),
     ("The company sold the unit on Dec. 5.", MONDAY, "Dec.", "DATE", "2021-12-05", None),
     ("The board named April 2 as the deadline.", MONDAY, "April", "DATE", "2022-04-02", None),

@@ -42,10 +42,11 @@ class Context:
         return is_habitual(self.doc, self.start, self.end)
 
     def word_before(self) -> str:
-        """The word just before the match, lower case ("in" for "in May"); empty at the start."""
+        """The word just before the match, lower case and without a hyphen joining it to the match ("in"
+        for "in May", "mid" for "mid-March"); empty at the start."""
         before = self.text[max(0, self.start - 20) : self.start]
         words = re.findall(r"[\w'-]+", before)
-        return words[-1].lower() if words else ""
+        return words[-1].lower().rstrip("-") if words else ""
 
 
 Resolver = Callable[[re.Match[str], Context], Timex | None]
