@@ -56,6 +56,8 @@ NUMBER_WORDS: dict[str, int] = {
 }  # fmt: skip
 # Words before a length of time that make it an age ("aged 40 years").
 AGE_WORDS = frozenset({"aged", "age", "ages"})
+# Words before a bare "hours" that make it a time of night, not a length ("in the early hours of Tuesday").
+NIGHT_HOURS_WORDS = frozenset({"early", "small", "wee"})
 
 # Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
 VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of"})

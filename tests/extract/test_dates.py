@@ -561,6 +561,8 @@ def test_dates_table(
         "The parish runs a day care center.",
         "The guild is a century-old institution.",
         "Pupils in the year 7 class sat exams.",
+        "The fire broke out in the early hours.",
+        "They talked into the small hours.",
         "She is in her thirties.",
         "He retired in his mid-sixties.",
         "They married in their '20s.",

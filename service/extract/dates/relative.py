@@ -129,13 +129,16 @@ def _after_an_amount(ctx: Context) -> bool:
 
 
 def _not_a_period(m: re.Match[str], ctx: Context) -> bool:
-    """An age ('five years old', 'a century-old firm'), an ordinal ('a second term'), or a unit word
-    modifying a noun with no count of its own ('a day care center'): no length of time."""
+    """An age ('five years old', 'a century-old firm'), an ordinal ('a second term'), a time of night ('the
+    early hours'), or a unit word modifying a noun with no count of its own ('a day care center'): no
+    length of time."""
     if (
         re.match(r"[\s-]*old\b", ctx.text[m.end() : m.end() + 8].lower())
         or ctx.word_before() in lex.AGE_WORDS
     ):
         return True
+    if m.group(0).lower() == "hours" and ctx.word_before() in lex.NIGHT_HOURS_WORDS:
+        return True  # "the early hours of Tuesday", "the small hours": a time of night
     span = ctx.doc.char_span(m.start("unit"), m.end("unit"), alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
