@@ -10,7 +10,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format eval bench soak overload openapi audit lock clean
+.PHONY: help run test test-fast lint format eval bench scaling soak overload openapi audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ eval: $(DEV_STAMP) ## Score a freshly started server on every shared gold file t
 
 bench: $(DEV_STAMP) ## Throughput/latency benchmark: raw spaCy vs pipeline vs HTTP (prints ratios)
 	$(PY) bench/throughput.py
+
+scaling: $(DEV_STAMP) ## Pathological inputs at n and 4n characters: time ratios (4 linear, 16 quadratic)
+	$(PY) bench/scaling.py
 
 soak: $(DEV_STAMP) ## Memory soak: 20,000 requests of unique tokens, RSS along the way
 	$(PY) bench/soak.py

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -243,36 +241,3 @@ def test_plainly_named_is_a_proper_noun_outside_a_title_case_line(nlp: Language)
 )
 def test_is_title_case(line: str, expected: bool) -> None:
     assert is_title_case(line) is expected
-
-
-def _named_people(nlp: Language, people: int) -> Doc:
-    """One line naming `people` different people in full, each then by surname alone, tagged and
-    recognised by hand (no parse needed): 'Kalo Mirate met Mirate. ...'."""
-    syllables = ["Ka", "Lo", "Mi", "Ra", "To", "Ve", "Su", "Di"]
-    words: list[str] = []
-    tags: list[str] = []
-    ents: list[str] = []
-    for i in range(people):
-        first = syllables[i % 8] + syllables[i // 8 % 8].lower()
-        last = "".join(syllables[i // 8**k % 8] for k in range(4)).capitalize()
-        words += [first, last, "met", last, "."]
-        tags += ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
-        ents += ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O"]
-    return Doc(nlp.vocab, words=words, pos=tags, ents=ents)
-
-
-@pytest.mark.slow
-def test_many_people_scale_linearly(nlp: Language) -> None:
-    """Four times as many people may take about four times as long, not sixteen (each surname scanned
-    every person's forms, and each full name the whole line it sits on: 3,000 names on one line took 5 s)."""
-
-    def seconds(people: int) -> float:
-        doc = _named_people(nlp, people)
-        started = time.perf_counter()
-        found = extract_entities(doc)
-        elapsed = time.perf_counter() - started
-        assert len(found.clusters) == people
-        return elapsed
-
-    small, large = min(seconds(500) for _ in range(3)), min(seconds(2000) for _ in range(3))
-    assert large / small < 10, (small, large)  # quadratic: 16
