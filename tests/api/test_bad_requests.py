@@ -193,11 +193,11 @@ VALUE_FLOODS = {
 def test_a_flood_of_json_values_is_refused_before_validation(
     client: TestClient, body: dict[str, Any]
 ) -> None:
+    """Validated, each value would cost an error object (seconds of event loop for a million): a 413 says
+    the body was refused before validation, which would have answered 422."""
     path = "/v1/enrich/batch" if "documents" in body else "/v1/enrich"
-    started = time.monotonic()
     response = client.post(path, json=body)
     assert_clean_problem(response, 413)
-    assert time.monotonic() - started < 3
     assert client.post("/v1/enrich", json={"text": TEXT, "features": ["entities"] * 100}).status_code == 200
 
 
