@@ -120,6 +120,12 @@ CASES = [
     ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "Oct.", "DATE", "2019-10-03", None),
     ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "5, 2019", "DATE", "2019-10-05", None),
     ("The fair ran Feb. 27-30.", MONDAY, "30", "DATE", None, None),
+    # a day of the month alone: of the month named last, else of the reference month or the one the verb points to
+    ("The rally was held on the 6th.", MONDAY, "6th", "DATE", "2022-03-06", None),
+    ("The rally was held on the 21st.", MONDAY, "21st", "DATE", "2022-02-21", None),
+    ("The rally will be held on the 2nd.", MONDAY, "2nd", "DATE", "2022-04-02", None),
+    ("Talks began in May 2019 and ended on the 9th.", MONDAY, "9th", "DATE", "2019-05-09", None),
+    ("The rally was held on the 31st.", dt.date(2022, 3, 1), "31st", "DATE", None, None),
     ("The firm was founded on 4 July 1990.", MONDAY, "July", "DATE", "1990-07-04", None),
     # abbreviations without their dot, with a day or a year; alone, "Jan" is a name
     ("The treaty was signed Jan 6 2021.", MONDAY, "Jan", "DATE", "2021-01-06", None),
@@ -556,6 +562,7 @@ def test_dates_table(
         "It costs 2022 dollars and weighs 1990 grams.",
         "The score was 3:30 and John 3:16 was quoted.",
         "Exports climbed for a second straight month.",
+        "He finished on the 18th hole and the 2nd green.",
         "She was voted Rookie of the Year by her peers.",
         "She won a Year Abroad grant.",
         "The parish runs a day care center.",
@@ -787,6 +794,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "the year 1066",
         "1990 – 95",
         "Sept. 3 through 5 , 2021",
+        "before the 21st at",
         "the winter of two thousand and twenty one",
         "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",

@@ -125,6 +125,23 @@ def resolve_range_last_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, day.isoformat() if day else None)
 
 
+def resolve_ordinal_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'on the 6th': that day of the month the text named last, else of the reference month, or of the
+    month before under a past verb (the next under a future one) when the day lies the other way."""
+    day = int(m.group("day"))
+    if ctx.last_month is not None:
+        month = ctx.last_month
+    else:
+        month = ctx.reference.replace(day=1)
+        tense = ctx.tense
+        if tense is Tense.PAST and day > ctx.reference.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        elif tense is Tense.FUTURE and day < ctx.reference.day:
+            month = (month + dt.timedelta(days=31)).replace(day=1)
+    found = safe_date(month.year, month.month, day)
+    return Timex(TimexType.DATE, found.isoformat() if found else None)
+
+
 def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
     month = _month_number(m)
     if month is None:

@@ -136,6 +136,16 @@ RULES: tuple[Rule, ...] = (
         (4, 6),
     ),
     Rule(
+        "ordinal_day",
+        rx(
+            r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))"
+            r"the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in)\s)"
+        ),
+        named.resolve_ordinal_day,
+        (DIGITS,),
+        (1, 1),
+    ),
+    Rule(
         "month",
         rx(
             rf"(?:(?P<rel>last|next|this|each|every)\s+)?{MONTH}"
