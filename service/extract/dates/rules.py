@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
         ),
         named.resolve_ordinal_day,
         (DIGITS,),
-        (1, 1),
+        (1, 2),
     ),
     Rule(
         "month",
