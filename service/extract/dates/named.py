@@ -374,7 +374,7 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     step = lex.RELATION_STEPS.get(word, 0)
     bounds = interval_of(season_value(ctx.reference, season, 0))
     ongoing = bounds is not None and bounds.first_day <= ctx.reference <= bounds.last_day
-    if word in ("", "the") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
+    if word in ("", "the", "this") and not ongoing and ctx.tense in (Tense.PAST, Tense.FUTURE):
         step = 1 if ctx.tense is Tense.FUTURE else -1  # "will meet in the spring", "closed in the winter"
     elif word in ("", "the") and not ongoing and ctx.tense is Tense.PRESENT:
         step = _nearer_season_step(ctx.reference, season)  # "the plant opens in the spring"
