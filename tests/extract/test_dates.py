@@ -236,6 +236,8 @@ CASES = [
     ("At weekends the ferry sails hourly.", MONDAY, "weekends", "SET", "XXXX-WXX-WE", None),
     ("The bakery shuts every weekend.", MONDAY, "every", "SET", "XXXX-WXX-WE", None),
     ("The bakery shuts each winter.", MONDAY, "each", "SET", "XXXX-WI", None),
+    ("The family gathers every Christmas.", MONDAY, "every", "SET", "XXXX-12-25", None),
+    ("The family gathers each Thanksgiving.", MONDAY, "each", "SET", None, None),
     ("The choir rehearses every Tuesday evening.", MONDAY, "every", "SET", "XXXX-WXX-2TEV", None),
     ("The newsletter appears biweekly.", MONDAY, "biweekly", "SET", "P2W", None),
     ("The port handles 900 containers a day.", MONDAY, "a day", "SET", "P1D", None),

@@ -397,9 +397,12 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("year"):
         found = holiday_date(name, year_number(m.group("year"), ctx.reference))
         return day_timex(found) if found else None
+    relation = (m.group("rel") or "").lower()
+    if relation in ("every", "each"):  # "every Christmas": XXXX-12-25; a movable feast has no such value
+        fixed = lex.FIXED_HOLIDAYS.get(name)
+        return Timex(TimexType.SET, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None)
     ref = ctx.reference
     dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]
-    relation = (m.group("rel") or "").lower()
     tense = None if relation else ctx.tense
     if relation == "this" or ref in dates:
         found = dates[1] if relation == "this" else ref

@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "holiday",
-        rx(rf"(?:(?P<rel>last|next|this)\s+)?{HOLIDAY}(?:\s*,?\s*{YEAR})?"),
+        rx(rf"(?:(?P<rel>last|next|this|every|each)\s+)?{HOLIDAY}(?:\s*,?\s*{YEAR})?"),
         named.resolve_holiday,
         tuple(
             {
