@@ -75,6 +75,7 @@ CASES = [
     ("They waited nearly two months.", MONDAY, "two months", "DURATION", "P2M", "APPROX"),
     ("The firm has operated for well over a decade.", MONDAY, "decade", "DURATION", "P10Y", "MORE_THAN"),
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
+    ("He signed a two-and-a-half-year deal.", MONDAY, "two-and", "DURATION", "P2Y6M", None),
     ("He ended a months-long feud.", MONDAY, "months", "DURATION", "PXM", None),
     ("They ended a years-long feud.", MONDAY, "years", "DURATION", "PXY", None),
     ("Output grew in recent weeks.", MONDAY, "weeks", "DURATION", "PXW", None),
@@ -683,6 +684,7 @@ def test_interval_absent_when_unknown(value: str | None) -> None:
         ("several", None),
         ("two to three", None),
         ("two-three", None),
+        ("two-and-a-half", 2.5),
     ],
 )
 def test_parse_number(text: str, number: float | None) -> None:

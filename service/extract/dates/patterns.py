@@ -42,7 +42,7 @@ _COUNT = (
     rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[\s-](?:{DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
     rf"a\s+couple\s+of|a\s+couple|couple\s+of|an?(?!\s+(?:{_UNIT_NAMES})s\b))"
 )
-HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half)"
+HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half|-and-a-half)"
 # A count, a count and a half ("5 1/2", "two and a half", "half an", "a half"), or a range ("two to three"), which
 # names no single count.
 NUMBER = rf"(?:{_COUNT}\s*(?:-|to|or)\s*{_COUNT}|{_COUNT}{HALF}?|half(?:\s+an?)?|a\s+half)"
