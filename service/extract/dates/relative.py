@@ -114,6 +114,13 @@ def resolve_adjective_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DURATION, duration(parse_number(m.group("num")), m.group("unit")))
 
 
+def resolve_long_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'year-long' → P1Y, 'a two-week-long strike' → P2W, 'months-long' → PXM."""
+    plural = m.group(0).lower().endswith("s-long")
+    amount = parse_number(m.group("num")) if m.group("num") else None if plural else 1
+    return Timex(TimexType.DURATION, duration(amount, m.group("unit")))
+
+
 _RATE_BEFORE = re.compile(
     r"(\d|percent|%|times|once|twice|million|billion|cents?|dollars?)\W*$", re.IGNORECASE
 )

@@ -386,6 +386,13 @@ RULES: tuple[Rule, ...] = (
         (6, 0),
     ),
     Rule(
+        "long_adjective",
+        rx(rf"(?:(?P<num>{NUMBER})-)?{UNIT}-long"),
+        relative.resolve_long_adjective,
+        _UNIT_WORDS,
+        (6, 0),
+    ),
+    Rule(
         "every",
         rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{NUMBER})){GLUE})?{UNIT}"),
         relative.resolve_every,
