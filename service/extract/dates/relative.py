@@ -170,7 +170,9 @@ def resolve_per_unit(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def resolve_every(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'every month' → P1M, 'every other week' → P2W, 'every three months' → P3M."""
+    """'every month' → P1M, 'every other week' → P2W, 'every three months' → P3M, 'every few years' → PXY."""
+    if m.group("vague"):
+        return Timex(TimexType.SET, duration(None, m.group("unit")))
     every = 2 if m.group("other") else parse_number(m.group("num")) if m.group("num") else 1
     return Timex(TimexType.SET, duration(every, m.group("unit")))
 

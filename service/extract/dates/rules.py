@@ -394,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "every",
-        rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{NUMBER})){GLUE})?{UNIT}"),
+        rx(rf"(?:every|each)\s+(?:(?:(?P<other>other)|(?P<num>{NUMBER})|(?P<vague>{VAGUE})){GLUE})?{UNIT}"),
         relative.resolve_every,
         _UNIT_WORDS,
         (8, 0),
