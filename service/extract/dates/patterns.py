@@ -40,7 +40,7 @@ _UNIT_NAMES = "second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|
 # "a"/"an" counts one, never before a plural: "a months-long feud" has no count.
 _COUNT = (
     rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[\s-](?:{DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"
-    rf"a\s+couple\s+of|a\s+couple|couple\s+of|an?(?!\s+(?:{_UNIT_NAMES})s\b))"
+    rf"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+quarter(?:\s+of\s+an?)?|an?(?!\s+(?:{_UNIT_NAMES})s\b))"
 )
 HALF = r"(?:\s*-?\s*1/2|½|\s+and\s+a\s+half|-and-a-half)"
 # A count, a count and a half ("5 1/2", "two and a half", "half an", "a half"), or a range ("two to three"), which

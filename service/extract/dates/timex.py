@@ -35,11 +35,13 @@ class Timex:
 
 
 def parse_number(text: str) -> int | float | None:
-    """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, '5 1/2' → 5.5, 'a couple of' → 2; None for vague
+    """'four' → 4, 'twenty-four' → 24, '2.5' → 2.5, '5 1/2' → 5.5, 'a couple of' → 2, 'a quarter' → 0.25; None for vague
     quantities and ranges ('two to three')."""
     words = re.sub(r"\s+", " ", text.strip().lower())
     if words in ("half", "a half", "half a", "half an"):
         return 0.5
+    if words in ("a quarter", "a quarter of a", "a quarter of an"):
+        return 0.25
     if half := re.fullmatch(r"(.+?)" + HALF, words):
         whole = parse_number(half.group(1))
         return None if whole is None else whole + 0.5
