@@ -536,6 +536,13 @@ CASES = [
     ("The flash lasted 0.0000001 seconds.", MONDAY, "0.0000001", "DURATION", "PT0.0000001S", None),
     ("The spill took 2.75 days to contain.", MONDAY, "2.75", "DURATION", "P2DT18H", None),
     ("The feud ran 1.1 decades.", MONDAY, "1.1", "DURATION", "P11Y", None),
+    # a year before 1000 keeps four digits (three are a decade, two a century)
+    ("The temple was built 1500 years ago.", MONDAY, "1500", "DATE", "0522", None),
+    ("The tower was built 19 centuries ago.", MONDAY, "19", "DATE", "01", None),
+    ("The town grew in the 6th century.", MONDAY, "century", "DATE", "05", None),
+    ("The ruins date from last year.", dt.date(850, 6, 1), "last year", "DATE", "0849", None),
+    ("The ruins date from last month.", dt.date(850, 6, 1), "last month", "DATE", "0850-05", None),
+    ("Songs of the '80s were sung.", dt.date(24, 6, 1), "80s", "DATE", None, None),
     # hours ago: a time, but the publication date has no clock time to count from
     ("The blast hit three hours ago.", MONDAY, "three hours", "TIME", None, None),
 ]

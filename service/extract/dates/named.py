@@ -29,6 +29,7 @@ from service.extract.dates.timex import (
     two_digit_year,
     year_for,
     year_number,
+    year_text,
 )
 
 
@@ -161,7 +162,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
         year = ctx.reference.year + lex.RELATION_STEPS[m.group("year_rel").lower()]
     else:
         year = _year_of(ctx, month, None, relation)
-    return Timex(TimexType.DATE, f"{year}-{month:02d}")
+    return Timex(TimexType.DATE, f"{year_text(year)}-{month:02d}")
 
 
 def resolve_week_of(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -237,7 +238,7 @@ _MONEY_OR_CODE = frozenset({"$", "#", "£", "€", "/", ".", ",", ":", "-"})
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
     if not m.group("year").isdigit() and not m.group("year").startswith("'"):  # "nineteen ninety-six"
-        return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
+        return Timex(TimexType.DATE, year_text(year_number(m.group("year"), ctx.reference)))
     before = ctx.text[max(0, ctx.start - 5) : ctx.start].lower()
     if re.search(r"(?:post|pre|mid)-$", before):  # "post-1959 politics"
         return Timex(TimexType.DATE, m.group("year"))
@@ -261,7 +262,7 @@ def resolve_year(m: re.Match[str], ctx: Context) -> Timex | None:
         and ctx.word_before() not in lex.DATE_PREPOSITIONS
     ):
         return None
-    return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
+    return Timex(TimexType.DATE, year_text(year_number(m.group("year"), ctx.reference)))
 
 
 def _counts_things(ctx: Context, next_token: int) -> bool:
@@ -319,7 +320,7 @@ def resolve_year_range(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if _counts_things(ctx, _token_after(ctx, range_end)):
         return None
-    return Timex(TimexType.DATE, str(first if is_first else last))
+    return Timex(TimexType.DATE, year_text(first if is_first else last))
 
 
 def resolve_numbered_year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -344,10 +345,10 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Timex | None:
         value = m.group("full")[:2]
     elif m.group("full"):
         value = m.group("full")[:3]
-    elif m.group("short"):
-        value = str(decade_of(int(m.group("short")), ctx.reference))
     else:
-        value = str(decade_of(lex.DECADE_WORDS[m.group("word").lower()], ctx.reference))
+        digit = int(m.group("short")) if m.group("short") else lex.DECADE_WORDS[m.group("word").lower()]
+        decade = decade_of(digit, ctx.reference)
+        value = f"{decade:03d}" if decade >= 0 else None  # none before the year 0
     return Timex(TimexType.DATE, value)
 
 
@@ -357,13 +358,13 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # part of a name: "21st Century Fox"
     ordinal = m.group("ord").lower()
     number = int(ordinal[:-2]) if ordinal[0].isdigit() else lex.ORDINALS[ordinal]
-    return Timex(TimexType.DATE, str(number - 1)) if number > 0 else None
+    return Timex(TimexType.DATE, f"{number - 1:02d}") if 0 < number <= 100 else None
 
 
 def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     season = lex.SEASONS[m.group("season").lower()]
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-{season}")
+        return Timex(TimexType.DATE, f"{year_text(year_number(m.group('year'), ctx.reference))}-{season}")
     word = (m.group("rel") or "").lower()
     if word in ("every", "each"):
         return Timex(TimexType.SET, f"XXXX-{season}")

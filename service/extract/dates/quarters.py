@@ -22,6 +22,7 @@ from service.extract.dates.timex import (
     quarter_year,
     year_for,
     year_number,
+    year_text,
 )
 
 
@@ -30,8 +31,8 @@ def year_ago(ctx: Context) -> Timex:
     before; after 'the nine months', the year before."""
     if ctx.last_period is not None and not ctx.year_to_date:
         year, letter, number = ctx.last_period
-        return Timex(TimexType.DATE, f"{year - 1}-{letter}{number}")
-    return Timex(TimexType.DATE, str(ctx.reference.year - 1))
+        return Timex(TimexType.DATE, f"{year_text(year - 1)}-{letter}{number}")
+    return Timex(TimexType.DATE, year_text(ctx.reference.year - 1))
 
 
 def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -41,10 +42,10 @@ def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     half = (groups.get("unit") or "quarter").lower() == "half"
     number = lex.QUARTER_ORDINALS[m.group("ord").lower()]
     number = min(number, 2) if half else number  # "the final half" is the second
-    year_text = groups.get("year") or groups.get("year2")
+    written_year = groups.get("year") or groups.get("year2")
     relation = groups.get("rel") or groups.get("year2_rel")
-    if year_text:
-        year = year_number(year_text, ctx.reference)
+    if written_year:
+        year = year_number(written_year, ctx.reference)
     elif relation:
         year = ctx.reference.year + lex.RELATION_STEPS[relation.split()[0].lower()]
     elif ctx.habitual:  # "is usually held in the second quarter": every year's
@@ -53,7 +54,7 @@ def resolve_ordinal_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         year = quarter_year(ctx.reference, number, ctx.tense, 6 if half else 3)
     if groups.get("ago"):
         year -= 1
-    return Timex(TimexType.DATE, f"{year}-{'H' if half else 'Q'}{number}")
+    return Timex(TimexType.DATE, f"{year_text(year)}-{'H' if half else 'Q'}{number}")
 
 
 def resolve_two_quarters_of(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -63,7 +64,7 @@ def resolve_two_quarters_of(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(m.group("year2"))
     else:
         year = ctx.reference.year + lex.RELATION_STEPS[m.group("year2_rel").lower()]
-    return Timex(TimexType.DATE, f"{year}-H{half}")
+    return Timex(TimexType.DATE, f"{year_text(year)}-H{half}")
 
 
 def resolve_month_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -71,8 +72,8 @@ def resolve_month_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     month = lex.MONTHS[m.group("month").lower()]
     quarter = quarter_of(month)
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-Q{quarter}")
-    return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
+        return Timex(TimexType.DATE, f"{year_text(year_number(m.group('year'), ctx.reference))}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{year_text(quarter_year(ctx.reference, quarter, ctx.tense))}-Q{quarter}")
 
 
 def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -81,8 +82,8 @@ def resolve_quarter_code(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     quarter = int(m.group("quarter"))
     if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_number(m.group('year'), ctx.reference)}-Q{quarter}")
-    return Timex(TimexType.DATE, f"{quarter_year(ctx.reference, quarter, ctx.tense)}-Q{quarter}")
+        return Timex(TimexType.DATE, f"{year_text(year_number(m.group('year'), ctx.reference))}-Q{quarter}")
+    return Timex(TimexType.DATE, f"{year_text(quarter_year(ctx.reference, quarter, ctx.tense))}-Q{quarter}")
 
 
 _ENDED_ON = re.compile(rf"\s+(?:ended|ending|through|to)\s+{MONTH}\s+{DAY}(?:\s*,?\s*{YEAR})?", re.IGNORECASE)
@@ -108,7 +109,7 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
             if ended.group("year")
             else year_for(ctx.reference, month, day, Tense.PAST)
         )
-        return Timex(TimexType.DATE, f"{year}-Q{quarter_of(month)}")
+        return Timex(TimexType.DATE, f"{year_text(year)}-Q{quarter_of(month)}")
     period = ctx.last_period
     if period is None and ctx.tense is Tense.FUTURE:  # "will reopen by the end of the quarter"
         return Timex(TimexType.DATE, anchor_unit(ctx.reference, "quarter", 0))
@@ -121,8 +122,8 @@ def resolve_quarter_reference(m: re.Match[str], ctx: Context) -> Timex | None:
     elif earlier:
         year -= 1
     if ctx.year_to_date and "quarter" not in words and (earlier or m.group("year")):
-        return Timex(TimexType.DATE, str(year))  # "the 1988 period" after "the nine months"
-    return Timex(TimexType.DATE, f"{year}-{letter}{number}")
+        return Timex(TimexType.DATE, year_text(year))  # "the 1988 period" after "the nine months"
+    return Timex(TimexType.DATE, f"{year_text(year)}-{letter}{number}")
 
 
 def resolve_year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -140,12 +141,12 @@ def resolve_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
         r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 9]
     ):
         return Timex(TimexType.DURATION, "P1Y")
-    return Timex(TimexType.DATE, str(ctx.reference.year))
+    return Timex(TimexType.DATE, year_text(ctx.reference.year))
 
 
 def resolve_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, str(ctx.reference.year), "END")
+    return Timex(TimexType.DATE, year_text(ctx.reference.year), "END")
 
 
 def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    return Timex(TimexType.DATE, str(year_number(m.group("year"), ctx.reference)))
+    return Timex(TimexType.DATE, year_text(year_number(m.group("year"), ctx.reference)))

@@ -17,7 +17,16 @@ from service.extract import date_lexicon as lex
 from service.extract.dates.context import Context
 from service.extract.dates.quarters import year_ago
 from service.extract.dates.tense import Tense
-from service.extract.dates.timex import Timex, anchor_unit, day_timex, duration, iso_week, parse_number
+from service.extract.dates.timex import (
+    Timex,
+    anchor_unit,
+    day_timex,
+    duration,
+    iso_week,
+    month_text,
+    parse_number,
+    year_text,
+)
 
 
 def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -25,7 +34,7 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = m.group("unit").lower()
     ref = ctx.reference
     if relation == "the past" and unit == "year":
-        return Timex(TimexType.DATE, str(ref.year - 1))  # "over the past year": TimeBank dates the year
+        return Timex(TimexType.DATE, year_text(ref.year - 1))  # "over the past year": TimeBank dates the year
     if relation in ("the past", "the last", "the coming", "the next", "past", "coming"):
         if unit in lex.UNITS:
             return Timex(TimexType.DURATION, duration(1, unit))
@@ -213,9 +222,9 @@ def _step_from_last_named(ctx: Context, unit: str, step: int) -> str | None:
     """The period `step` units from the last one of that unit the text named ("in March ... the
     following month" → April); None when it named none."""
     if unit == "year":
-        return str(ctx.last_year + step) if ctx.last_year else None
+        return year_text(ctx.last_year + step) if ctx.last_year else None
     if unit == "month":
-        return (ctx.last_month + relativedelta(months=step)).strftime("%Y-%m") if ctx.last_month else None
+        return month_text(ctx.last_month + relativedelta(months=step)) if ctx.last_month else None
     if unit in ("week", "day"):
         return anchor_unit(ctx.last_day, unit, step) if ctx.last_day else None
     return None

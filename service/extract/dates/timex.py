@@ -83,12 +83,21 @@ def two_digit_year(digits: int, reference: dt.date) -> int:
 # Calendar arithmetic
 
 
+def year_text(year: int) -> str:
+    """A year as TIMEX3 writes it, in four digits ('0522'): three digits are a decade, two a century."""
+    return f"{year:04d}"
+
+
+def month_text(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
 def iso_week(d: dt.date) -> str:
     """ISO week; a Sunday counts in the week it starts, as in US usage ("this week", said on a Sunday).
     Always two digits (2000-W07), as ISO 8601 writes weeks: some TimeBank files write 2000-W7, or 1989-WXX
     for a week the annotator did not compute; neither is followed."""
     year, week, _ = (d + dt.timedelta(days=1) if d.weekday() == 6 else d).isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def quarter_of(month: int) -> int:
@@ -209,17 +218,18 @@ def anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
     if unit == "week":
         return iso_week(reference + dt.timedelta(weeks=steps))
     if unit == "month":
-        return (reference + relativedelta(months=steps)).strftime("%Y-%m")
+        return month_text(reference + relativedelta(months=steps))
     if unit == "quarter":
         moved = reference + relativedelta(months=3 * steps)
-        return f"{moved.year}-Q{quarter_of(moved.month)}"
+        return f"{year_text(moved.year)}-Q{quarter_of(moved.month)}"
     years_per_step = {"year": 1, "decade": 10, "century": 100, "centurie": 100}.get(unit)
     if years_per_step is None:
         return None
     first_year = (reference.year // years_per_step + steps) * years_per_step
     if not 1 <= first_year <= 9999:
         return None
-    return str(first_year // years_per_step)
+    digits = {1: 4, 10: 3, 100: 2}[years_per_step]  # "0522", decade "052", century "05"
+    return f"{first_year // years_per_step:0{digits}d}"
 
 
 def decade_of(digit: int, reference: dt.date) -> int:
@@ -234,7 +244,7 @@ def season_value(reference: dt.date, season: str, step: int) -> str:
     """This (step 0), the last ended (-1) or the next unstarted (+1) season of the kind."""
     occurrences = []
     for year in range(reference.year - 2, reference.year + 3):
-        bounds = interval_of(f"{year}-{season}")
+        bounds = interval_of(f"{year_text(year)}-{season}")
         if bounds is not None:
             occurrences.append((year, bounds.first_day, bounds.last_day))
     if step < 0:
@@ -244,7 +254,7 @@ def season_value(reference: dt.date, season: str, step: int) -> str:
     else:
         current = [y for y, first, last in occurrences if first <= reference <= last]
         year = current[0] if current else reference.year
-    return f"{year}-{season}"
+    return f"{year_text(year)}-{season}"
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
