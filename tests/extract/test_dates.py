@@ -543,6 +543,10 @@ CASES = [
     ("The ruins date from last year.", dt.date(850, 6, 1), "last year", "DATE", "0849", None),
     ("The ruins date from last month.", dt.date(850, 6, 1), "last month", "DATE", "0850-05", None),
     ("Songs of the '80s were sung.", dt.date(24, 6, 1), "80s", "DATE", None, None),
+    # ... and none past 9999
+    ("The fair opens in February.", dt.date(9999, 12, 25), "February", "DATE", None, None),
+    ("The fair opens next year.", dt.date(9999, 12, 25), "next year", "DATE", None, None),
+    ("Output rose from a year ago.", dt.date(1, 5, 5), "a year", "DATE", None, None),
     # hours ago: a time, but the publication date has no clock time to count from
     ("The blast hit three hours ago.", MONDAY, "three hours", "TIME", None, None),
 ]

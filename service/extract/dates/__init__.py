@@ -168,13 +168,21 @@ def _remember(ctx: Context, candidate: Candidate) -> None:
         ctx.last_year = int(value[:4])
 
 
+# A value whose year the calendar (1 to 9999) lacks: "10000-02" (next February after 9999-12-25), "0000".
+_OUTSIDE_CALENDAR = re.compile(r"^(?:-|\d{5}|0000)")
+
+
 def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
-    """The rule's reading of the match; a value the calendar cannot hold ("Feb. 30") is null, never raised."""
+    """The rule's reading of the match; a value the calendar cannot hold ("Feb. 30", a year past 9999) is
+    null, never raised."""
     ctx.start, ctx.end = match.start(), match.end()
     try:
-        return rule.resolve(match, ctx)
+        timex = rule.resolve(match, ctx)
     except (ValueError, OverflowError, KeyError, IndexError):
         return Timex(TimexType.DATE, None)  # recognised, but no honest value
+    if timex is not None and timex.value and _OUTSIDE_CALENDAR.match(timex.value):
+        return replace(timex, value=None)
+    return timex
 
 
 def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:

@@ -52,8 +52,7 @@ def resolve_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         if step == 0 and ref.weekday() < 5 and ctx.tense is Tense.PAST:
             target -= dt.timedelta(weeks=1)
         return Timex(TimexType.DATE, iso_week(target) + "-WE")
-    value = anchor_unit(ref, unit, step)
-    return Timex(TimexType.DATE, value) if value else None
+    return Timex(TimexType.DATE, anchor_unit(ref, unit, step))  # null past the calendar's end
 
 
 def resolve_ago(m: re.Match[str], ctx: Context) -> Timex | None:
