@@ -20,6 +20,7 @@ from service.extract.dates.timex import (
     previous_quarter,
     quarter_of,
     quarter_year,
+    two_digit_year,
     year_for,
     year_number,
     year_text,
@@ -150,3 +151,12 @@ def resolve_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return Timex(TimexType.DATE, year_text(year_number(m.group("year"), ctx.reference)))
+
+
+def resolve_fiscal_year_code(m: re.Match[str], ctx: Context) -> Timex | None:
+    """'FY2021', 'FY 2021', 'FY21': that (fiscal) year; a lower-case 'fy' is no such code."""
+    if not m.group(0).startswith("FY"):
+        return None
+    if m.group("short_year"):
+        return Timex(TimexType.DATE, year_text(two_digit_year(int(m.group("short_year")), ctx.reference)))
+    return resolve_fiscal_year(m, ctx)

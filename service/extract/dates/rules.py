@@ -288,6 +288,13 @@ RULES: tuple[Rule, ...] = (
         (0, 6),
     ),
     Rule(
+        "fiscal_year_code",
+        rx(rf"FY\s?(?:{YEAR}|(?P<short_year>\d\d)(?!\d))"),
+        quarters.resolve_fiscal_year_code,
+        ("fy",),
+        (0, 6),
+    ),
+    Rule(
         "year_fiscal",
         rx(rf"(?:the\s+)?{YEAR}\s+(?:fiscal|calendar|financial)[\s-]+year"),
         quarters.resolve_fiscal_year,
