@@ -35,6 +35,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
     "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
+    "fortnight": ("FN", False),
 }  # fmt: skip
 
 # The next smaller unit for the fraction of a count ("5 1/2 hours" → PT5H30M): (letter, is_time) →
@@ -44,8 +45,8 @@ SMALLER_UNITS: dict[tuple[str, bool], tuple[str, bool, int]] = {
     ("M", True): ("S", True, 60),
 }  # fmt: skip
 
-# Units written as years in TIMEX3 durations ("three decades" → P30Y).
-YEARS_PER_UNIT: dict[str, int] = {"DE": 10, "CE": 100}
+# Units written as years or weeks in TIMEX3 durations ("three decades" → P30Y, "a fortnight" → P2W).
+SCALED_UNITS: dict[str, tuple[int, str]] = {"DE": (10, "Y"), "CE": (100, "Y"), "FN": (2, "W")}
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

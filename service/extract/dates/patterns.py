@@ -36,7 +36,7 @@ _SMALL = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen"
 )
-_UNIT_NAMES = "second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie)"
+_UNIT_NAMES = "second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie)"
 # "a"/"an" counts one, never before a plural: "a months-long feud" has no count.
 _COUNT = (
     rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[\s-](?:{DIGIT_WORDS}))?|{_SMALL}|a\s+hundred|hundred|"

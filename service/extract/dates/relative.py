@@ -80,7 +80,11 @@ def resolve_in_units(m: re.Match[str], ctx: Context) -> Timex | None:
     """'in three weeks': a date from now under a future verb, else how long something took."""
     amount = parse_number(m.group("num"))
     unit = m.group("unit").lower()
-    if ctx.tense is Tense.FUTURE and isinstance(amount, int) and unit in ("day", "week", "month", "year"):
+    if (
+        ctx.tense is Tense.FUTURE
+        and isinstance(amount, int)
+        and unit in ("day", "week", "fortnight", "month", "year")
+    ):
         value = anchor_unit(ctx.reference, unit, amount)
         if value:
             return Timex(TimexType.DATE, value)

@@ -73,7 +73,9 @@ def _key_word(phrase: str) -> str:
     return max(words, key=len)
 
 
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_UNIT_WORDS = (
+    "second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur"
+)  # fmt: skip
 
 _MONTH_WORDS = tuple(sorted({month[:3] for month in lex.MONTHS}))  # "sep" is in "sept." and "september"
 

@@ -186,8 +186,9 @@ def day_timex(d: dt.date, part: str | None = None) -> Timex:
 
 def duration(amount: int | float | None, unit: str) -> str:
     letter, is_time = lex.UNITS[unit.lower()]
-    if letter in lex.YEARS_PER_UNIT and amount is not None:  # "three decades" → P30Y
-        amount, letter = round(amount * lex.YEARS_PER_UNIT[letter], 9), "Y"  # 1.1 decades: 11, not 11.000…02
+    if letter in lex.SCALED_UNITS and amount is not None:  # "three decades" → P30Y
+        scale, letter = lex.SCALED_UNITS[letter]
+        amount = round(amount * scale, 9)  # 1.1 decades: 11, not 11.000…02
     if amount is None:
         return _iso_duration([("X", letter, is_time)])
     whole = int(amount)
@@ -215,8 +216,8 @@ def anchor_unit(reference: dt.date, unit: str, steps: int) -> str | None:
     unit = unit.lower()
     if unit == "day":
         return (reference + dt.timedelta(days=steps)).isoformat()
-    if unit == "week":
-        return iso_week(reference + dt.timedelta(weeks=steps))
+    if unit in ("week", "fortnight"):
+        return iso_week(reference + dt.timedelta(weeks=steps * (2 if unit == "fortnight" else 1)))
     if unit == "month":
         return month_text(reference + relativedelta(months=steps))
     if unit == "quarter":
