@@ -314,6 +314,8 @@ CASES = [
     ("Margins will widen in the quarter.", THURSDAY, "quarter", "DATE", "1989-Q4", None),
     ("Margins widened in the quarter.", THURSDAY, "quarter", "DATE", "1989-Q3", None),
     ("The fund grew throughout the fiscal year.", THURSDAY, "fiscal", "DURATION", "P1Y", None),
+    ("Sales rose 4% in the year to March.", MONDAY, "the year", "DURATION", "P1Y", None),
+    ("Sales rose 4% in the year through Sept. 30.", MONDAY, "the year", "DURATION", "P1Y", None),
     # a quarter without a year: the nearest, one to come counting double; the first one named is reported on
     (
         "Margins in the fourth quarter narrowed sharply.",

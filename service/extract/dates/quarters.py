@@ -131,16 +131,18 @@ def resolve_year_ago_adjective(m: re.Match[str], ctx: Context) -> Timex | None:
     return year_ago(ctx)
 
 
+# After "the year", the day or month it runs up to: "the year ended June 30", "the year to March".
+_YEAR_ENDING = re.compile(rf"\s+(?:(?:ended|ending)\b|(?:to|through)\s+{MONTH})", re.IGNORECASE)
+
+
 def resolve_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    """'the year' is the reference year; 'the fiscal year (ended June 30)' is a span of one year; 'the
+    """'the year' is the reference year; 'the fiscal year (ended June 30)', 'the year to March' a span of one year; 'the
     year 7 class' and 'the year-long probe' are no such date ('the year 1066' is that year, read by its
     own rule)."""
     words = m.group(0).lower()
     if re.match(r"\s+\d|-", ctx.text[m.end() : m.end() + 2]):
         return None  # "the year 7 class", "the year-long probe"
-    if ("fiscal" in words and "current" not in words) or re.match(
-        r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 9]
-    ):
+    if ("fiscal" in words and "current" not in words) or _YEAR_ENDING.match(ctx.text, m.end()):
         return Timex(TimexType.DURATION, "P1Y")
     return Timex(TimexType.DATE, year_text(ctx.reference.year))
 
