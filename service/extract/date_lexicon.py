@@ -139,6 +139,9 @@ SAME_IN_PAST_VERBS = frozenset(
     "hurt cut put set hit cost let shut quit spread cast bid burst split bet broadcast forecast upset".split()
 )
 
+# Verbs of saying: in the present with a weekday they report what was said then ("officials say Tuesday").
+SAYING_VERBS = frozenset("say tell report confirm deny claim add note insist warn acknowledge admit".split())
+
 # Adverbs that make what their verb governs recur: "is usually held in the second quarter" (a SET).
 HABITUAL_ADVERBS = frozenset("usually typically normally generally traditionally customarily".split())
 

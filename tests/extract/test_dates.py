@@ -465,6 +465,8 @@ CASES = [
     # ... not through a noun, nor a verb whose past is spelt alike
     ("The merger follows Friday's vote by the board.", MONDAY, "Friday", "DATE", "2022-03-11", None),
     ("Storms hurt the crops on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
+    ("Officials say Tuesday that the toll rose.", MONDAY, "Tuesday", "DATE", "2022-03-08", None),
+    ("The minister tells reporters Friday that talks failed.", MONDAY, "Friday", "DATE", "2022-03-11", None),
     # ... but a modal with a perfect guesses about the past; 'will have' stays ahead
     ("The suspect may have fled on Friday.", MONDAY, "Friday", "DATE", "2022-03-11", None),
     ("He can't have left on Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-08", None),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from service.extract.dates.tense import Tense, governing_tense, governs_directly, is_habitual
+from service.extract.dates.tense import Tense, governing_tense, is_habitual, states_plan
 from service.extract.dates.timex import Timex
 
 
@@ -34,8 +34,8 @@ class Context:
         return governing_tense(self.doc, self.start, self.end)
 
     @property
-    def governed_directly(self) -> bool:
-        return governs_directly(self.doc, self.start, self.end)
+    def states_plan(self) -> bool:
+        return states_plan(self.doc, self.start, self.end)
 
     @property
     def habitual(self) -> bool:

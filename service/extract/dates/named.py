@@ -205,9 +205,10 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _weekday_tense(ctx: Context) -> Tense | None:
     """A present verb that a weekday hangs on directly states a plan ("the museum reopens Tuesday", "the
-    vote is on Thursday"); through a noun it says nothing of the day ("follows Tuesday's declaration")."""
+    vote is on Thursday"); through a noun, or as a verb of saying, it says nothing of the day ("follows
+    Tuesday's declaration", "officials say Tuesday that")."""
     tense = ctx.tense
-    return None if tense is Tense.PRESENT and not ctx.governed_directly else tense
+    return None if tense is Tense.PRESENT and not ctx.states_plan else tense
 
 
 _DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}

@@ -67,14 +67,16 @@ def _path_to_verb(doc: Doc, start: int, end: int) -> list[Token]:
     return path
 
 
-def governs_directly(doc: Doc, start: int, end: int) -> bool:
+def states_plan(doc: Doc, start: int, end: int) -> bool:
     """Whether the span hangs on its verb itself, through a preposition or the day it is joined to
     ("reopens Tuesday", "is on Thursday", "runs Tuesday and Wednesday"), not through a noun ("follows
-    Tuesday's declaration", "statements made Thursday by X is")."""
+    Tuesday's declaration", "statements made Thursday by X is"), and the verb is not one of saying
+    ("officials say Tuesday that ..." report what was said then)."""
     path = _path_to_verb(doc, start, end)
     return (
         len(path) > 1
         and _is_clause_verb(path[-1])
+        and path[-1].lemma_ not in lex.SAYING_VERBS
         and path[0].dep_ != "poss"
         and all(
             word.dep_ == "prep" or below.dep_ == "conj"
