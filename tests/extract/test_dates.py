@@ -195,6 +195,9 @@ CASES = [
     ("Shops will close on Christmas.", MONDAY, "Christmas", "DATE", "2022-12-25", None),
     ("The ban started on New Year's Day.", MONDAY, "New Year", "DATE", "2022-01-01", None),
     ("Families gathered on Thanksgiving.", MONDAY, "Thanksgiving", "DATE", "2021-11-25", None),
+    # a present verb that states a plan points to the coming holiday, as it does to the coming weekday
+    ("The museum reopens on Christmas Day.", MONDAY, "Christmas", "DATE", "2022-12-25", None),
+    ("The museum reopened on Christmas Day.", MONDAY, "Christmas", "DATE", "2021-12-25", None),
     # a name spaCy gives the expression alone is its misreading; a longer name holds no date
     ("The parade was held on Easter Sunday.", MONDAY, "Easter", "DATE", "2021-04-04", None),
     ("The event is set for 03/04/2022.", MONDAY, "03/04", "DATE", "2022-03-04", None),

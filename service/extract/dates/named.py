@@ -199,14 +199,14 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     elif relation in ("this", "coming") or _counted_from(ctx):
         found = shift_weekday(ctx.reference, weekday, Tense.FUTURE if relation != "this" else ctx.tense)
     else:
-        found = shift_weekday(ctx.reference, weekday, _weekday_tense(ctx))
+        found = shift_weekday(ctx.reference, weekday, _day_tense(ctx))
     return day_timex(found, m.group("part"))
 
 
-def _weekday_tense(ctx: Context) -> Tense | None:
-    """A present verb that a weekday hangs on directly states a plan ("the museum reopens Tuesday", "the
-    vote is on Thursday"); through a noun, or as a verb of saying, it says nothing of the day ("follows
-    Tuesday's declaration", "officials say Tuesday that")."""
+def _day_tense(ctx: Context) -> Tense | None:
+    """Tense for a weekday or a holiday: a present verb it hangs on directly states a plan, kept as
+    PRESENT ("the museum reopens Tuesday", "the vote is on Thursday"); through a noun, or as a verb of
+    saying, it says nothing of the day, None ("follows Tuesday's declaration", "officials say Tuesday")."""
     tense = ctx.tense
     return None if tense is Tense.PRESENT and not ctx.states_plan else tense
 
@@ -405,7 +405,7 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
         return Timex(TimexType.SET, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None)
     ref = ctx.reference
     dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]
-    tense = None if relation else ctx.tense
+    tense = None if relation else Tense.FUTURE if _day_tense(ctx) is Tense.PRESENT else ctx.tense  # a plan
     if relation == "this" or ref in dates:
         found = dates[1] if relation == "this" else ref
     elif relation == "last" or tense is Tense.PAST:
