@@ -170,6 +170,7 @@ CASES = [
     ("The plant ran 1990–1995 without a break.", MONDAY, "1995", "DATE", "1995", None),
     ("She coached the side from 1998-03.", MONDAY, "03", "DATE", "2003", None),
     ("The 2015-16 season was long.", MONDAY, "16", "DATE", "2016", None),
+    ("The 2021/22 season was long.", MONDAY, "22", "DATE", "2022", None),
     ("Oil boomed in the 1980s.", MONDAY, "1980s", "DATE", "198", None),
     ("Music changed in the '60s.", MONDAY, "60s", "DATE", "196", None),
     # a year ending in 00 with an s names its century ('the 1800s' are 1800-1899); 'the 2000s' its decade

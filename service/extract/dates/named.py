@@ -285,7 +285,7 @@ def _token_after(ctx: Context, char: int) -> int:
     return after.start if after is not None and len(after) > 0 else len(ctx.doc)
 
 
-_RANGE_REST = re.compile(r"\s*[-–]\s*\d{2,4}(?!\d)")
+_RANGE_REST = re.compile(r"(?:\s*[-–]\s*|/)\d{2,4}(?!\d)")
 
 
 def _range_rest(text: str, end: int) -> int:
@@ -294,11 +294,11 @@ def _range_rest(text: str, end: int) -> int:
     return rest.end() - end if rest else 0
 
 
-_RANGE_FIRST_YEAR = re.compile(rf"(?P<first>{FULL_YEAR})\s*[-–]\s*$")
+_RANGE_FIRST_YEAR = re.compile(rf"(?P<first>{FULL_YEAR})(?:\s*[-–]\s*|/)$")
 
 
 def resolve_year_range(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Each end of a range of years ('1990-1995', '1990–95', '2001 - 2009'): TimeML marks both years. A
+    """Each end of a range of years ('1990-1995', '1990–95', '2001 - 2009', '2021/22'): TimeML marks both. A
     range that does not go forward ('2021-03', a month) or counts things ('1990-2000 points') is none."""
     is_first = bool(m.groupdict().get("first"))
     if is_first:

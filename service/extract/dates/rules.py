@@ -305,7 +305,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "range_first_year",
-        rx(rf"(?P<first>{FULL_YEAR})(?=\s*[-–]\s*(?P<last>{FULL_YEAR}|\d\d)(?!\d))"),
+        rx(rf"(?P<first>{FULL_YEAR})(?=(?:\s*[-–]\s*|/)(?P<last>{FULL_YEAR}|\d\d)(?![\d/]))"),
         named.resolve_year_range,
         (DIGITS,),
         (0, 2),
@@ -313,7 +313,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "range_last_year",
         rx(
-            rf"(?:(?<=\d{{4}}-)|(?<=\d{{4}}–)|(?<=\d{{4}}\s-\s)|(?<=\d{{4}}\s–\s))(?P<last>{FULL_YEAR}|\d\d)(?!\d)"
+            r"(?:(?<=\d{4}-)|(?<=\d{4}–)|(?<=\d{4}/)|(?<=\d{4}\s-\s)|(?<=\d{4}\s–\s))"
+            rf"(?P<last>{FULL_YEAR}|\d\d)(?![\d/])"
         ),
         named.resolve_year_range,
         (DIGITS,),
