@@ -207,6 +207,10 @@ CASES = [
     ("The museum shut at 8 p.m. on Sunday.", MONDAY, "8 p.m.", "TIME", "2022-03-13T20:00", None),
     ("The meeting starts at 3:30 this afternoon.", MONDAY, "3:30", "TIME", "2022-03-14T15:30", None),
     ("The shop closes at 8 o'clock tonight.", MONDAY, "8 o'clock", "TIME", "2022-03-14T20:00", None),
+    ("The vote closes at 10 tonight.", MONDAY, "10", "TIME", "2022-03-14T22:00", None),
+    ("The ferry left at 7 this morning.", MONDAY, "7", "TIME", "2022-03-14T07:00", None),
+    ("The ferry leaves at 4 tomorrow afternoon.", MONDAY, "4", "TIME", "2022-03-15T16:00", None),
+    ("Police held 10 tonight.", MONDAY, "tonight", "TIME", "2022-03-14TNI", None),
     ("The train left at 14:45.", MONDAY, "14:45", "TIME", "2022-03-14T14:45", None),
     ("The ferry sails at 7.45pm.", MONDAY, "7.45", "TIME", "2022-03-14T19:45", None),
     ("The quake struck at 1030 GMT on Friday.", MONDAY, "1030", "TIME", "2022-03-11T10:30", None),
@@ -844,6 +848,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "Q3 , two thousand and twenty one",
         "11:30 a.m. EST Friday",
         "11 in the evening",
+        "11 yesterday evening",
         "the near future",
     ],
 )

@@ -425,7 +425,7 @@ def _clock_time(m: re.Match[str]) -> str | None:
     if m.group("bare_hour"):  # "at 3:30": the hour as written; a part of the day may follow
         hour = int(m.group("bare_hour"))
         return f"T{hour:02d}:{m.group('bare_minute')}" if hour < 24 else None
-    hour = int(m.group("hour") or m.group("oclock") or m.group("hour_in"))
+    hour = int(m.group("hour") or m.group("oclock") or m.group("hour_in") or m.group("part_hour"))
     if not 1 <= hour <= 12:
         return None
     minute = int(m.group("minute") or 0) if m.group("hour") else 0
@@ -439,8 +439,8 @@ def _clock_time(m: re.Match[str]) -> str | None:
 
 
 def resolve_time(m: re.Match[str], ctx: Context) -> Timex | None:
-    if m.group("bare_hour") and ctx.word_before() not in lex.CLOCK_PREPOSITIONS:
-        return None  # "3:30" alone may be a score or a verse; "at 3:30" is a time
+    if (m.group("bare_hour") or m.group("part_hour")) and ctx.word_before() not in lex.CLOCK_PREPOSITIONS:
+        return None  # "3:30" alone may be a score or a verse, "10 tonight" a count; "at 3:30" is a time
     if m.group("mil_hour") and ctx.text[max(0, ctx.start - 1) : ctx.start] == "(":
         return None  # "9:15 a.m. (1415 GMT)": the same time again, in another zone
     if (

@@ -64,6 +64,8 @@ TIME_OF_DAY = (
     r"|(?P<noon>noon|midday|midnight)"
     r"|(?P<oclock>[01]?\d)\s+o'clock"
     r"|(?P<hour_in>[01]?\d)\s+in\s+the\s+(?P<half>morning|afternoon|evening|night)"
+    r"|(?P<part_hour>[01]?\d)(?=\s+(?:tonight|this\s+(?:morning|afternoon|evening)|"  # "at 10 tonight"
+    r"(?:tomorrow|yesterday)\s+(?:morning|afternoon|evening|night))\b)"
     r"|(?P<bare_hour>[0-2]?\d):(?P<bare_minute>[0-5]\d)(?![\d:])"
     r"|(?P<mil_hour>[01]\d|2[0-3])(?P<mil_minute>[0-5]\d)\s+(?:GMT|UTC|(?P<hours>hours))\b)"  # "(1530 GMT)"
 )
