@@ -130,6 +130,10 @@ CASES = [
     ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "Oct.", "DATE", "2019-10-03", None),
     ("The fair ran Oct. 3 through 5, 2019, in Lyon.", MONDAY, "5, 2019", "DATE", "2019-10-05", None),
     ("The fair ran Feb. 27-30.", MONDAY, "30", "DATE", None, None),
+    # the first end of a range takes the year the range closes with
+    ("The fair ran from May to July 2019.", MONDAY, "May", "DATE", "2019-05", None),
+    ("Output fell between March and June, 2020.", MONDAY, "March", "DATE", "2020-03", None),
+    ("The fair ran from Oct. 30 to Nov. 2, 2019.", MONDAY, "Oct.", "DATE", "2019-10-30", None),
     # a day of the month alone: of the month named last, else of the reference month or the one the verb points to
     ("The rally was held on the 6th.", MONDAY, "6th", "DATE", "2022-03-06", None),
     ("The rally was held on the 21st.", MONDAY, "21st", "DATE", "2022-02-21", None),
@@ -841,6 +845,8 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "1990 – 95",
         "Sept. 3 through 5 , 2021",
         "before the 21st at",
+        "last September - December , 2021",
+        "next Monday, March 14 through September 30 , 2021",
         "a couple of - a couple of-year-long",
         "Sept. 3 - 5 , 2021 percent",
         "FY two thousand and twenty one",

@@ -149,15 +149,16 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     relation = (m.group("rel") or "").lower()
     word = m.group("month").lower()
-    bare = not (m.group("year") or m.group("year_rel") or relation)
+    written_year = m.group("year") or m.group("range_year")  # "May 2019", "May to July 2019"
+    bare = not (written_year or m.group("year_rel") or relation)
     if bare and word in lex.WORDLIKE_MONTHS and ctx.word_before() not in lex.DATE_PREPOSITIONS:
         return None
     if bare and word in lex.DOTLESS_MONTHS:
         return None  # "Jan said", "talked to Jan"
     if relation in ("each", "every"):
         return Timex(TimexType.SET, f"XXXX-{month:02d}")
-    if m.group("year"):
-        year = year_number(m.group("year"), ctx.reference)
+    if written_year:
+        year = year_number(written_year, ctx.reference)
     elif m.group("year_rel"):  # "February this year"
         year = ctx.reference.year + lex.RELATION_STEPS[m.group("year_rel").lower()]
     else:

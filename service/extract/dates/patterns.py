@@ -77,9 +77,16 @@ GLUE = r"(?:\s+|(?<=\d))"
 
 # Between the days of a range within a month ("March 3-5", "March 3 to 5", "March 3 through 5").
 DAY_RANGE_JOINER = r"(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)"
-# The rest of such a range after its first day, and the year it closes with ("-5, 2021").
+_ANY_MONTH = alternation(lex.MONTHS)
+# The rest of a range after its first day, and the year it closes with ("-5, 2021", " to May 5, 2021").
 DAY_RANGE_YEAR = (
-    rf"(?:(?={DAY_RANGE_JOINER}[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*(?P<range_year>{FULL_YEAR})(?!\d)))?"
+    rf"(?:(?={DAY_RANGE_JOINER}(?:(?:{_ANY_MONTH})\s+)?[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*"
+    rf"(?P<range_year>{FULL_YEAR})(?!\d)))?"
+)
+# The rest of a range after its first month, and the year it closes with (" to July 2019").
+MONTH_RANGE_YEAR = (
+    rf"(?:(?=(?:\s*[-–]\s*|\s+(?:to|through|until|and|or)\s+)(?:{_ANY_MONTH})\s*,?\s*"
+    rf"(?P<range_year>{FULL_YEAR})(?!\d)))?"
 )
 
 # After a day, the rest of a range ("from Monday to Friday"): that day is no point counted from.

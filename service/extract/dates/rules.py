@@ -20,6 +20,7 @@ from service.extract.dates.patterns import (
     GLUE,
     HOLIDAY,
     MONTH,
+    MONTH_RANGE_YEAR,
     NUMBER,
     ORDINAL,
     SEASON,
@@ -151,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         "month",
         rx(
             rf"(?:(?P<rel>last|next|this|each|every)\s+)?{MONTH}"
-            rf"(?:\s*,?\s*(?:of\s+)?{YEAR}|\s+(?P<year_rel>this|last|next)\s+year)?"
+            rf"(?:\s*,?\s*(?:of\s+)?{YEAR}|\s+(?P<year_rel>this|last|next)\s+year|{MONTH_RANGE_YEAR})"
         ),
         named.resolve_month,
         _MONTH_WORDS,
