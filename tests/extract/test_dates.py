@@ -134,6 +134,8 @@ CASES = [
     ("The fair ran from May to July 2019.", MONDAY, "May", "DATE", "2019-05", None),
     ("Output fell between March and June, 2020.", MONDAY, "March", "DATE", "2020-03", None),
     ("The fair ran from Oct. 30 to Nov. 2, 2019.", MONDAY, "Oct.", "DATE", "2019-10-30", None),
+    ("Sales rose in January, February and March 2020.", MONDAY, "January", "DATE", "2020-01", None),
+    ("The crops failed in the spring and summer of 2019.", MONDAY, "spring", "DATE", "2019-SP", None),
     # a day of the month alone: of the month named last, else of the reference month or the one the verb points to
     ("The rally was held on the 6th.", MONDAY, "6th", "DATE", "2022-03-06", None),
     ("The rally was held on the 21st.", MONDAY, "21st", "DATE", "2022-02-21", None),
@@ -846,6 +848,8 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "Sept. 3 through 5 , 2021",
         "before the 21st at",
         "last September - December , 2021",
+        "last September , October , and November - December , 2021",
+        "the winter , and the summer of 2021",
         "next Monday, March 14 through September 30 , 2021",
         "a couple of - a couple of-year-long",
         "Sept. 3 - 5 , 2021 percent",

@@ -365,8 +365,9 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def resolve_season(m: re.Match[str], ctx: Context) -> Timex | None:
     season = lex.SEASONS[m.group("season").lower()]
-    if m.group("year"):
-        return Timex(TimexType.DATE, f"{year_text(year_number(m.group('year'), ctx.reference))}-{season}")
+    written_year = m.group("year") or m.group("range_year")  # "summer 2019", "the spring and summer of 2019"
+    if written_year:
+        return Timex(TimexType.DATE, f"{year_text(year_number(written_year, ctx.reference))}-{season}")
     word = (m.group("rel") or "").lower()
     if word in ("every", "each"):
         return Timex(TimexType.SET, f"XXXX-{season}")

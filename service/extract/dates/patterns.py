@@ -83,9 +83,15 @@ DAY_RANGE_YEAR = (
     rf"(?:(?={DAY_RANGE_JOINER}(?:(?:{_ANY_MONTH})\s+)?[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*"
     rf"(?P<range_year>{FULL_YEAR})(?!\d)))?"
 )
-# The rest of a range after its first month, and the year it closes with (" to July 2019").
+# Between the months or seasons of a range or a list ("May to July", "January, February and March").
+_SERIES_JOINER = r"(?:\s*[-–]\s*|\s*,\s*(?:(?:and|or)\s+)?|\s+(?:to|through|until|and|or)\s+)"
+# The rest of such a range or list after its first month, and the year it closes with (" to July 2019").
 MONTH_RANGE_YEAR = (
-    rf"(?:(?=(?:\s*[-–]\s*|\s+(?:to|through|until|and|or)\s+)(?:{_ANY_MONTH})\s*,?\s*"
+    rf"(?:(?=(?:{_SERIES_JOINER}(?:{_ANY_MONTH})){{1,3}}\s*,?\s*(?P<range_year>{FULL_YEAR})(?!\d)))?"
+)
+# ... after its first season (" and summer of 2019").
+SEASON_RANGE_YEAR = (
+    rf"(?:(?={_SERIES_JOINER}(?:the\s+)?(?:{alternation(lex.SEASONS)})\s+(?:of\s+)?"
     rf"(?P<range_year>{FULL_YEAR})(?!\d)))?"
 )
 

@@ -24,6 +24,7 @@ from service.extract.dates.patterns import (
     NUMBER,
     ORDINAL,
     SEASON,
+    SEASON_RANGE_YEAR,
     TIME_OF_DAY,
     UNIT,
     VAGUE,
@@ -156,7 +157,7 @@ RULES: tuple[Rule, ...] = (
         ),
         named.resolve_month,
         _MONTH_WORDS,
-        (1, 7),
+        (1, 10),
     ),
     Rule(
         "weekday",
@@ -337,10 +338,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "season",
-        rx(rf"(?:(?P<rel>last|this|next|the|every|each)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
+        rx(
+            rf"(?:(?P<rel>last|this|next|the|every|each)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR}|{SEASON_RANGE_YEAR})"
+        ),
         named.resolve_season,
         tuple(lex.SEASONS),
-        (1, 6),
+        (1, 7),
     ),
     Rule(
         "relative_unit",
