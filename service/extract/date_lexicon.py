@@ -99,7 +99,8 @@ REFERENCE_WORDS: dict[str, str] = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "then current": "PAST_REF",
     "then-current": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "the old days": "PAST_REF", "years past": "PAST_REF",
+    "lately": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "a later date": "FUTURE_REF",
 }  # fmt: skip

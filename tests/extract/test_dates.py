@@ -278,6 +278,9 @@ CASES = [
     ("Prices are now falling.", MONDAY, "now", "DATE", "PRESENT_REF", None),
     ("The group is currently in talks.", MONDAY, "currently", "DATE", "PRESENT_REF", None),
     ("Tensions rose recently.", MONDAY, "recently", "DATE", "PAST_REF", None),
+    ("Rents were lower in the old days.", MONDAY, "days", "DATE", "PAST_REF", None),
+    ("Rents were lower in years past.", MONDAY, "years", "DATE", "PAST_REF", None),
+    ("Rents have climbed lately.", MONDAY, "lately", "DATE", "PAST_REF", None),
     ("The plan may change in the future.", MONDAY, "future", "DATE", "FUTURE_REF", None),
     ("Holders may buy shares at the then current price.", MONDAY, "then", "DATE", "PAST_REF", None),
     # quarters and finance-style references
