@@ -92,8 +92,8 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     day = int(m.group("day"))
     relation = (m.groupdict().get("rel") or "").lower()
-    year_text = m.group("year") or m.groupdict().get("range_year")  # "March 3-5, 2021"
-    year = year_number(year_text, ctx.reference) if year_text else _year_of(ctx, month, day, relation)
+    written_year = m.group("year") or m.groupdict().get("range_year")  # "March 3-5, 2021"
+    year = year_number(written_year, ctx.reference) if written_year else _year_of(ctx, month, day, relation)
     found = safe_date(year, month, day)
     return Timex(TimexType.DATE, found.isoformat() if found else None)  # "Feb. 30": a date, but no such day
 
@@ -407,7 +407,8 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
         return Timex(TimexType.SET, f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else None)
     ref = ctx.reference
     dates = [d for year in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_date(name, year))]
-    tense = None if relation else Tense.FUTURE if _day_tense(ctx) is Tense.PRESENT else ctx.tense  # a plan
+    day_tense = None if relation else _day_tense(ctx)
+    tense = Tense.FUTURE if day_tense is Tense.PRESENT else day_tense  # a present plan: the coming one
     if relation == "this" or ref in dates:
         found = dates[1] if relation == "this" else ref
     elif relation == "last" or tense is Tense.PAST:
