@@ -60,6 +60,12 @@ AGE_WORDS = frozenset({"aged", "age", "ages"})
 # Words before a bare "hours" that make it a time of night, not a length ("in the early hours of Tuesday").
 NIGHT_HOURS_WORDS = frozenset({"early", "small", "wee"})
 
+# Words before a plural weekday that count particular days rather than make it recur ("the next two
+# Sundays", "those Mondays"; but "on Mondays").
+COUNTING_WORDS = frozenset(
+    "the these those two three four five six seven eight nine ten few several next last past first final".split()
+)
+
 # Quantities that name no number: the duration keeps the unit with an X ("several years" → PXY).
 VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "some", "many", "a number of"})
 

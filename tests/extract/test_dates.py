@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 import pytest
@@ -642,12 +643,17 @@ def test_not_dates(nlp: Language, text: str) -> None:
         "They spent two weekends in Rome.",
         "The past few weekends have been quiet.",
         "Those weekends in the hills were the best.",
+        "The vote is held over the next two Sundays.",
+        "They met on those Mondays in May.",
     ],
 )
 def test_counted_weekends_are_not_a_set(nlp: Language, text: str) -> None:
-    """Only "on/at weekends" and "every weekend" recur; counted or particular weekends get no value."""
+    """Only "on/at weekends", "on Mondays" and "every weekend" recur; counted or particular weekends and
+    weekdays get no value."""
     found = extract_dates(nlp(text), MONDAY)
-    at = text.index("weekends")
+    counted = re.search(r"\w+(?:ends|days)\b", text)
+    assert counted is not None
+    at = counted.start()
     assert [d for d in found if d.start <= at < d.end and d.value is not None] == [], found
 
 

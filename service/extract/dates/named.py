@@ -188,6 +188,10 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     weekday = lex.WEEKDAYS[word.lower()]
     relation = (m.group("rel") or "").lower()
+    if m.group("plural") and not m.group("every"):
+        before = ctx.word_before()
+        if before in lex.COUNTING_WORDS or before.isdigit():
+            return None  # "the next two Sundays": particular days, no repetition
     if m.group("every") or m.group("plural"):  # "every Monday", "on Mondays", "every Monday morning"
         part = f"T{lex.DAY_PARTS[m.group('part').lower()]}" if m.group("part") else ""
         return Timex(TimexType.SET, f"XXXX-WXX-{weekday + 1}{part}")
