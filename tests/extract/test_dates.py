@@ -535,6 +535,8 @@ CASES = [
     ("The fund closes ten days from today.", MONDAY, "ten days", "DATE", "2022-03-24", None),
     ("The audit ends two months from March 31, 2022.", MONDAY, "two months", "DATE", "2022-05-31", None),
     ("The crew worked 3 days from Tuesday to Friday.", MONDAY, "3 days", "DURATION", "P3D", None),
+    ("The vote was held a week ago Sunday.", MONDAY, "a week", "DATE", "2022-03-06", None),
+    ("The mine shut a year ago today.", MONDAY, "a year", "DATE", "2021-03-14", None),
     # "the previous year/month" counts back from the one the text named, else from the reference
     (
         "The mill was sold in 1987. The previous year, its owner died.",

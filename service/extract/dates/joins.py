@@ -1,6 +1,7 @@
 """What joins an expression once the candidates are chosen: a qualifying word before it ("late last
 year", "more than four hours" → a mod), a clock time and its day ("Monday at 3 p.m."), "the day before"
-and "a week from" and the day they name, and a lone clock time and the day its sentence names.
+"a week from" or "a week ago" and the day they name, and a lone clock time and the day its sentence
+names.
 
 Why after selection: each part is found by its own rule; only side by side do they make one expression.
 """
@@ -20,7 +21,7 @@ from schemas import TimexType
 from service.extract import date_lexicon as lex
 from service.extract.dates.patterns import RANGE_ON, alternation
 from service.extract.dates.rules import Candidate
-from service.extract.dates.timex import Timex
+from service.extract.dates.timex import Timex, duration, parse_number
 
 _MOD_BEFORE = re.compile(
     r"(?<![\w-])(?P<mod>" + alternation(lex.MOD_WORDS) + r")(?:\s+|-|\s*-\s*)$",
@@ -187,17 +188,35 @@ _STEP: dict[str, Callable[[int], relativedelta]] = {
 }
 
 
+def _count_ago(candidate: Candidate) -> re.Match[str] | None:
+    """The length counted back by 'a week ago' (as 'P1W'), for 'a week ago Sunday'."""
+    match = candidate.match
+    if candidate.rule != "ago" or match is None or match.group("dir").lower() != "ago":
+        return None
+    amount = parse_number(match.group("num") or "")
+    if not isinstance(amount, int):
+        return None
+    return _COUNTED_LENGTH.match(duration(amount, match.group("unit")))
+
+
 def attach_counted_from(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """'a week from Friday', 'ten days from today': one DATE that many days (or weeks...) after the day."""
+    """'a week from Friday', 'ten days from today': one DATE that many days (or weeks...) after the day;
+    'a week ago Sunday', 'a year ago today': that long before it."""
 
     def counted_from(previous: Candidate, candidate: Candidate) -> Candidate | None:
-        length = _COUNTED_LENGTH.match(previous.timex.value or "")
         value = candidate.timex.value or ""
-        if previous.timex.type is not TimexType.DURATION or not length or not _DAY_VALUE.match(value):
-            return None
-        if not _FROM.fullmatch(text[previous.end : candidate.start]) or RANGE_ON.match(text, candidate.end):
+        between = text[previous.end : candidate.start]
+        if not _DAY_VALUE.match(value) or RANGE_ON.match(text, candidate.end):
             return None  # "3 days from Monday to Friday": a range
-        step = _STEP[length.group("unit")](int(length.group("amount")))
+        if previous.timex.type is TimexType.DURATION and _FROM.fullmatch(between):
+            length, sign = _COUNTED_LENGTH.match(previous.timex.value or ""), 1
+        elif between.isspace():
+            length, sign = _count_ago(previous), -1
+        else:
+            return None
+        if length is None:
+            return None
+        step = _STEP[length.group("unit")](sign * int(length.group("amount")))
         try:
             day = (dt.date.fromisoformat(value) + step).isoformat()
         except (OverflowError, ValueError):
