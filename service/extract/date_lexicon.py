@@ -212,5 +212,11 @@ ANAPHORIC_STEPS: dict[str, int] = {
     "following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
 }  # fmt: skip
 
+# Words before a weekday and the relation they name ("this past Sunday" is last Sunday).
+WEEKDAY_RELATIONS: dict[str, str] = {
+    "last": "last", "this past": "last", "next": "next", "this": "this", "coming": "coming",
+    "this coming": "coming",
+}  # fmt: skip
+
 # Words that name the period before the current one, the current one, or the next ("last year's").
 RELATION_STEPS: dict[str, int] = {"last": -1, "this": 0, "next": 1}

@@ -45,6 +45,8 @@ CASES = [
     ("The ministers will gather in Oslo on Monday.", MONDAY, "Monday", "DATE", "2022-03-14", None),
     ("The board met last Tuesday.", MONDAY, "Tuesday", "DATE", "2022-03-08", None),
     ("The board meets next Monday.", MONDAY, "Monday", "DATE", "2022-03-21", None),
+    ("The vote was held this past Sunday.", MONDAY, "this past", "DATE", "2022-03-13", None),
+    ("The vote is this coming Sunday.", MONDAY, "this coming", "DATE", "2022-03-20", None),
     ("The strike began Friday morning.", MONDAY, "Friday", "TIME", "2022-03-11TMO", None),
     # this / last / next week, month, year, quarter
     ("Sales slowed this week.", MONDAY, "week", "DATE", "2022-W11", None),
@@ -843,6 +845,7 @@ def test_rules_run_near_their_words_find_what_a_full_scan_finds(words: list[tupl
         "last the fourth of July , nineteen ninety-six",
         "the two thousand and twenty one the year-ago third fiscal quarter of fiscal next year",
         "every other Monday morning",
+        "this coming Sunday morning",
         "afternoon yesterday evening",
         "the nineties",
         "the twenty-first century",

@@ -187,7 +187,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     if not _is_capitalised(word):
         return None
     weekday = lex.WEEKDAYS[word.lower()]
-    relation = (m.group("rel") or "").lower()
+    relation = lex.WEEKDAY_RELATIONS.get(re.sub(r"\s+", " ", (m.group("rel") or "").lower()), "")
     if m.group("plural") and not m.group("every"):
         before = ctx.word_before()
         if before in lex.COUNTING_WORDS or before.isdigit():

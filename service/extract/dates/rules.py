@@ -162,7 +162,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday",
         rx(
-            rf"(?:(?P<rel>last|next|this|coming)\s+|(?P<every>each|every)\s+(?:other\s+)?)?{WEEKDAY}(?P<plural>s)?"
+            rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming)\s+|(?P<every>each|every)\s+(?:other\s+)?)?{WEEKDAY}(?P<plural>s)?"
             rf"(?:\s+{DAY_PART})?"
         ),
         named.resolve_weekday,
