@@ -1,7 +1,7 @@
 """Pathological inputs: does the work grow with the text, or faster? Each case runs at a size and at four
 times that size; a ratio near 4 is linear, near 16 quadratic. Cases are texts the service must survive
 within its length limit: long runs without whitespace, a long stretch without a sentence break full of
-speech verbs or quote marks, and thousands of people named on one line.
+speech verbs or quote marks, thousands of people named on one line, and dates on every few words.
 
     .venv/bin/python bench/scaling.py [--size 2000] [--rounds 3]
 
@@ -27,6 +27,11 @@ from service.model import load_model
 from service.settings import Settings
 
 LINEAR_LIMIT = 8.0
+REFERENCE = dt.date(2022, 3, 14)
+# Dates on every few words: overlap checks against every kept candidate were once quadratic.
+DENSE_DATES = (
+    "He met on Monday at 3 p.m. and at 5 p.m. Tuesday, the day before last Friday, then 2 1/2 hours later. "
+)
 
 
 def named_people(nlp: Language, people: int) -> Doc:
@@ -49,7 +54,7 @@ def everything(nlp: Language, text: str) -> None:
     """Parse and run every extractor, as a request for all features does."""
     doc = nlp(text)
     entities = extract_entities(doc)
-    extract_dates(doc, dt.date(2022, 3, 14))
+    extract_dates(doc, REFERENCE)
     quotes = extract_quotes(doc, entities)
     extract_claims(doc, quotes, entities)
 
@@ -70,6 +75,9 @@ def cases(nlp: Language) -> dict[str, Callable[[int], None]]:
             nlp, "they denied that it was false and said it was not true that " * (n // 61)
         ),
         "entities, people named on one line": lambda n: extract_entities(named_people(nlp, n // 4)),
+        "dates, dense expressions": lambda n: extract_dates(
+            nlp(DENSE_DATES * (n // len(DENSE_DATES))), REFERENCE
+        ),
     }
 
 
