@@ -157,7 +157,7 @@ def _made_up_target(verb: Token) -> Target | None:
 def _in_headline(token: Token, sent: Span) -> bool:
     """A title-case line ('Trump Denies Tyson Was Invited'), where the tagger misreads verbs as names."""
     start, end = line_of(sent, token)
-    return is_title_case(sent.doc.text[start:end])
+    return is_title_case(sent.text[start - sent.start_char : end - sent.start_char])
 
 
 def _headline_target(token: Token, sent: Span) -> Target | None:

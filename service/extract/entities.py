@@ -128,9 +128,10 @@ def _canonical(name: str) -> str:
     return ALIASES.get(name.lower(), name)
 
 
-def find_mentions(doc: Doc) -> list[EntityMention]:
-    """NER spans that are names, cleaned; PERSON spans lose their leading titles."""
-    text = doc.text
+def find_mentions(doc: Doc, text: str | None = None) -> list[EntityMention]:
+    """NER spans that are names, cleaned; PERSON spans lose their leading titles. Pass `text` when at
+    hand: `Doc.text` joins every token on each access."""
+    text = doc.text if text is None else text
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -275,16 +276,20 @@ def cluster_mentions(
 
 
 def extract_entities(doc: Doc) -> EntityClusters:
-    mentions = find_mentions(doc)
-    return cluster_mentions(mentions, plainly_named(doc, mentions))
-
-
-def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMention]:
-    """Full names of people outside a title-case line, opened by a proper noun unless what follows is a
-    full name itself: NER reads a headline's capitalised words ("Angry Moreno Quits") or a sentence's first
-    word ("Surely Ada Moreno") into names, while a first name may look like a word ("Will Moreno"). Lines are found by bisecting the line breaks and judged once:
-    searching the text around each name is quadratic on a long text without breaks."""
     text = doc.text
+    mentions = find_mentions(doc, text)
+    return cluster_mentions(mentions, plainly_named(doc, mentions, text))
+
+
+def plainly_named(
+    doc: Doc, mentions: list[EntityMention], text: str | None = None
+) -> frozenset[EntityMention]:
+    """Full names of people outside a title-case line, opened by a proper noun unless what follows is a
+    full name itself: NER reads a headline's capitalised words ("Angry Moreno Quits") or a sentence's
+    first word ("Surely Ada Moreno") into names, while a first name may look like a word ("Will Moreno").
+    Lines are found by bisecting the line breaks and judged once: searching the text around each name is
+    quadratic on a long text without breaks."""
+    text = doc.text if text is None else text
     breaks = [match.start() for match in re.finditer("\n", text)]
     title_case: dict[tuple[int, int], bool] = {}
     plain = set()
