@@ -45,6 +45,7 @@ from service.extract.claim_terms import char_terms, token_terms
 from service.extract.denials import find_denials
 from service.extract.entities import EntityClusters
 from service.extract.mentions import MentionResolver
+from service.extract.syntax import doc_text
 
 # A headline (with its subhead) is this short at most.
 _HEADLINE_MAX = 250
@@ -59,7 +60,7 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 
 
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
-    text = doc.text  # spaCy rebuilds the whole string on each access: read it once per document
+    text = doc_text(doc)
     resolver = MentionResolver(doc, entities, text)
     clusters = entities.clusters_by_token(doc)
     terms = token_terms(doc, clusters)

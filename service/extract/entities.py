@@ -18,7 +18,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc
 
 from service.extract.lexicon import ALIASES, TITLE_WORDS
-from service.extract.syntax import is_title_case
+from service.extract.syntax import doc_text, is_title_case
 
 # Labels that are names. Numbers, money and percentages are values, not entities; DATE and TIME are dates.
 NAME_LABELS = frozenset(
@@ -128,10 +128,9 @@ def _canonical(name: str) -> str:
     return ALIASES.get(name.lower(), name)
 
 
-def find_mentions(doc: Doc, text: str | None = None) -> list[EntityMention]:
-    """NER spans that are names, cleaned; PERSON spans lose their leading titles. Pass `text` when at
-    hand: `Doc.text` joins every token on each access."""
-    text = doc.text if text is None else text
+def find_mentions(doc: Doc) -> list[EntityMention]:
+    """NER spans that are names, cleaned; PERSON spans lose their leading titles."""
+    text = doc_text(doc)
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -276,20 +275,17 @@ def cluster_mentions(
 
 
 def extract_entities(doc: Doc) -> EntityClusters:
-    text = doc.text
-    mentions = find_mentions(doc, text)
-    return cluster_mentions(mentions, plainly_named(doc, mentions, text))
+    mentions = find_mentions(doc)
+    return cluster_mentions(mentions, plainly_named(doc, mentions))
 
 
-def plainly_named(
-    doc: Doc, mentions: list[EntityMention], text: str | None = None
-) -> frozenset[EntityMention]:
+def plainly_named(doc: Doc, mentions: list[EntityMention]) -> frozenset[EntityMention]:
     """Full names of people outside a title-case line, opened by a proper noun unless what follows is a
     full name itself: NER reads a headline's capitalised words ("Angry Moreno Quits") or a sentence's
     first word ("Surely Ada Moreno") into names, while a first name may look like a word ("Will Moreno").
     Lines are found by bisecting the line breaks and judged once: searching the text around each name is
     quadratic on a long text without breaks."""
-    text = doc.text if text is None else text
+    text = doc_text(doc)
     breaks = [match.start() for match in re.finditer("\n", text)]
     title_case: dict[tuple[int, int], bool] = {}
     plain = set()

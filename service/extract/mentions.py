@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas import Speaker
 from service.extract.entities import EntityCluster, EntityClusters, EntityMention
 from service.extract.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, TITLE_WORDS
+from service.extract.syntax import doc_text
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -44,7 +45,7 @@ class MentionResolver:
     def __init__(self, doc: Doc, entities: EntityClusters, text: str | None = None) -> None:
         """`text` is the document's text when the caller has it (`Doc.text` joins every token)."""
         self._doc = doc
-        self._text = doc.text if text is None else text
+        self._text = doc_text(doc) if text is None else text
         self._entities = entities
         self._persons = [m for m in entities.mentions if m.label == "PERSON"]
         self._person_starts = [m.start for m in self._persons]

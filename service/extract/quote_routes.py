@@ -24,7 +24,7 @@ from service.extract.quote_speakers import (
     subject_of,
 )
 from service.extract.quote_text import Attribution, span_of_tokens
-from service.extract.syntax import child_by_dep, has_mark
+from service.extract.syntax import child_by_dep, doc_text, has_mark
 
 # The most words a subject right after a cue may have ("the new head of the agency").
 MAX_SUBJECT_TOKENS = 8
@@ -330,7 +330,7 @@ def candidate_attributions(
 ) -> list[Attribution]:
     """Every attribution the lexicon's cues find, nested ones included (also used to mine cues). Pass
     `text` when at hand: `Doc.text` joins every token on each access."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     found = []
     for i in _possible_cues(doc, lexicon):
         attribution = _attribution_for(doc[i], quotes, lexicon)

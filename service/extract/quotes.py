@@ -29,6 +29,7 @@ from service.extract.quote_layout import labelled_lines, named_colon_quotes, unc
 from service.extract.quote_routes import candidate_attributions
 from service.extract.quote_speakers import phrase_of
 from service.extract.quote_text import DOUBLE_MARKS, Attribution, overlap_of, quote_around, quoted_spans
+from service.extract.syntax import doc_text
 
 _WEAK_ROUTES = frozenset(pair.split(" ", 1)[0] for pair in WEAK_CUES)
 # Subjects that point at a thing or a clause, never at a speaker ("this was a 'perfect storm'").
@@ -128,7 +129,7 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 
 def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     """Direct, partial and indirect quotes with cue and speaker, in text order (code-point offsets)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = quoted_spans(text)
     candidates = (
         labelled_lines(text, entities)

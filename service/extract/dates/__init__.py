@@ -43,6 +43,7 @@ from service.extract.dates.joins import (
 from service.extract.dates.rules import RULES, Candidate, Rule
 from service.extract.dates.scan import Scanner
 from service.extract.dates.timex import Timex, absolute_value, interval_of, safe_date
+from service.extract.syntax import doc_text
 
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
 _RULE_RANK = {rule.name: rank for rank, rule in enumerate(RULES)}
@@ -187,7 +188,7 @@ def _resolve(rule: Rule, match: re.Match[str], ctx: Context) -> Timex | None:
 
 def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
     """Every temporal expression in `doc`, with code-point offsets and a TIMEX3 value."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context(reference, doc, text)
     candidates: list[Candidate] = []
     rejected: list[tuple[int, int]] = []
