@@ -97,6 +97,12 @@ MOD_WORDS: dict[str, str | None] = {
     "the latter part of": "END", "the later part of": "END",
 }  # fmt: skip
 
+# Words after "or" that leave a count open ("a day or two", "a week or so", "ten years or more").
+MOD_AFTER_WORDS: dict[str, str] = {
+    "so": "APPROX", "two": "APPROX", "three": "APPROX", "four": "APPROX", "more": "EQUAL_OR_MORE",
+    "longer": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS", "fewer": "EQUAL_OR_LESS",
+}  # fmt: skip
+
 # Vague references to the present, past and future. Left out because TimeML annotators seldom mark them:
 # "recent" before a noun, "the foreseeable future", "soon", "already", "previously".
 REFERENCE_WORDS: dict[str, str] = {

@@ -75,6 +75,11 @@ CASES = [
     ("Prices doubled over the past decade.", MONDAY, "decade", "DURATION", "P10Y", None),
     ("Talks have gone on for more than six weeks.", MONDAY, "six weeks", "DURATION", "P6W", "MORE_THAN"),
     ("They waited nearly two months.", MONDAY, "two months", "DURATION", "P2M", "APPROX"),
+    # a count left open after the unit
+    ("The repairs could take a day or two.", MONDAY, "day or two", "DURATION", "P1D", "APPROX"),
+    ("The board will decide in a week or so.", MONDAY, "week or so", "DATE", "2022-W12", "APPROX"),
+    ("The lease runs ten years or more.", MONDAY, "years or more", "DURATION", "P10Y", "EQUAL_OR_MORE"),
+    ("The detour will last a month or less.", MONDAY, "month or less", "DURATION", "P1M", "EQUAL_OR_LESS"),
     ("The firm has operated for well over a decade.", MONDAY, "decade", "DURATION", "P10Y", "MORE_THAN"),
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
     ("He signed a two-and-a-half-year deal.", MONDAY, "two-and", "DURATION", "P2Y6M", None),

@@ -39,6 +39,7 @@ from service.extract.dates.joins import (
     attach_times,
     restate_appositions,
     with_mod,
+    with_mod_after,
 )
 from service.extract.dates.rules import RULES, Candidate, Rule
 from service.extract.dates.scan import Scanner
@@ -213,7 +214,7 @@ def extract_dates(doc: Doc, reference: dt.date) -> list[DateExpression]:
             timex = _resolve(_RULE_BY_NAME[candidate.rule], candidate.match, ctx) or candidate.timex
             candidate = replace(candidate, timex=timex)
         _remember(ctx, candidate)
-        resolved.append(with_mod(candidate, text))
+        resolved.append(with_mod_after(with_mod(candidate, text), text))
     merged = attach_times(
         restate_appositions(attach_counted_from(attach_day_shifts(resolved, text), text), text), text
     )

@@ -71,6 +71,28 @@ def with_mod(candidate: Candidate, text: str) -> Candidate:
     return replace(candidate, start=start, timex=replace(candidate.timex, mod=mod))
 
 
+# "or two" after a counted unit ("in a week or two"), not before "ago", which the count rules read whole.
+_MOD_AFTER = re.compile(
+    r"\s+or\s+(?P<word>" + alternation(lex.MOD_AFTER_WORDS) + r")\b(?!\s+ago\b)", re.IGNORECASE
+)
+_ENDS_WITH_UNIT = re.compile(
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centuries)s?$",
+    re.IGNORECASE,
+)
+
+
+def with_mod_after(candidate: Candidate, text: str) -> Candidate:
+    """Take in a count left open after the expression: 'a day or two' is about a day, 'ten years or more'
+    at least ten; without it the expression would claim an exact count."""
+    found = _MOD_AFTER.match(text, candidate.end)
+    if found is None or candidate.timex.mod is not None:
+        return candidate
+    if not _ENDS_WITH_UNIT.search(text[candidate.start : candidate.end]):
+        return candidate
+    mod = lex.MOD_AFTER_WORDS[found.group("word").lower()]
+    return replace(candidate, end=found.end(), timex=replace(candidate.timex, mod=mod))
+
+
 _TIME_JOINER = re.compile(r"\s*(?:,\s*)?(?:at|on|,)?\s*", re.IGNORECASE)
 
 _DAY_OR_PART_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})(?:T(?P<part>MO|AF|EV|NI))?$")
