@@ -80,6 +80,8 @@ CASES = [
     ("The board will decide in a week or so.", MONDAY, "week or so", "DATE", "2022-W12", "APPROX"),
     ("The lease runs ten years or more.", MONDAY, "years or more", "DURATION", "P10Y", "EQUAL_OR_MORE"),
     ("The detour will last a month or less.", MONDAY, "month or less", "DURATION", "P1M", "EQUAL_OR_LESS"),
+    ("The fix takes a week or two months.", MONDAY, "week", "DURATION", "P1W", None),
+    ("He left on Friday night or two days later.", MONDAY, "Friday", "TIME", "2022-03-11TNI", None),
     ("The firm has operated for well over a decade.", MONDAY, "decade", "DURATION", "P10Y", "MORE_THAN"),
     ("The bank sold two-year notes.", MONDAY, "two-year", "DURATION", "P2Y", None),
     ("He signed a two-and-a-half-year deal.", MONDAY, "two-and", "DURATION", "P2Y6M", None),

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from schemas import TimexType
 from service.extract import date_lexicon as lex
-from service.extract.dates.patterns import RANGE_ON, alternation
+from service.extract.dates.patterns import RANGE_ON, UNIT, alternation
 from service.extract.dates.rules import Candidate
 from service.extract.dates.timex import Timex, duration, parse_number
 
@@ -71,14 +71,12 @@ def with_mod(candidate: Candidate, text: str) -> Candidate:
     return replace(candidate, start=start, timex=replace(candidate.timex, mod=mod))
 
 
-# "or two" after a counted unit ("in a week or two"), not before "ago", which the count rules read whole.
+# "or two" after a counted unit ("in a week or two"); not before "ago", which the count rules read whole,
+# nor before a unit, which starts an expression of its own ("a week or two months", "or two days later").
 _MOD_AFTER = re.compile(
-    r"\s+or\s+(?P<word>" + alternation(lex.MOD_AFTER_WORDS) + r")\b(?!\s+ago\b)", re.IGNORECASE
+    rf"\s+or\s+(?P<word>{alternation(lex.MOD_AFTER_WORDS)})\b(?!\s+(?:ago|{UNIT})\b)", re.IGNORECASE
 )
-_ENDS_WITH_UNIT = re.compile(
-    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centuries)s?$",
-    re.IGNORECASE,
-)
+_ENDS_WITH_UNIT = re.compile(rf"\b{UNIT}$", re.IGNORECASE)
 
 
 def with_mod_after(candidate: Candidate, text: str) -> Candidate:
