@@ -166,7 +166,7 @@ def main() -> None:
         found = [
             (d.start, d.end)
             for d in find_denials(
-                doc, quotes, entities.clusters_by_token(doc), MentionResolver(doc, entities, doc.text)
+                doc, quotes, entities.clusters_by_token(doc), MentionResolver(doc, entities)
             )
         ]
         wrong = {id(item) for kind, item in errors if kind == "FP"}

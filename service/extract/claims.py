@@ -61,7 +61,7 @@ def extract_claims(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> l
 
 def _extract(doc: Doc, quotes: list[Quote], entities: EntityClusters) -> list[ClaimPair]:
     text = doc_text(doc)
-    resolver = MentionResolver(doc, entities, text)
+    resolver = MentionResolver(doc, entities)
     clusters = entities.clusters_by_token(doc)
     terms = token_terms(doc, clusters)
     denials = find_denials(doc, quotes, clusters, resolver)

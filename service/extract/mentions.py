@@ -42,10 +42,9 @@ RECENT_PEOPLE = 3
 class MentionResolver:
     """Built once per document: knows every person's gender and title, then resolves any span."""
 
-    def __init__(self, doc: Doc, entities: EntityClusters, text: str | None = None) -> None:
-        """`text` is the document's text when the caller has it (`Doc.text` joins every token)."""
+    def __init__(self, doc: Doc, entities: EntityClusters) -> None:
         self._doc = doc
-        self._text = doc_text(doc) if text is None else text
+        self._text = doc_text(doc)
         self._entities = entities
         self._persons = [m for m in entities.mentions if m.label == "PERSON"]
         self._person_starts = [m.start for m in self._persons]

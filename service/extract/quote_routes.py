@@ -326,11 +326,10 @@ def _make(
 
 
 def candidate_attributions(
-    doc: Doc, quotes: list[tuple[int, int]], lexicon: CueLexicon = LEXICON, text: str | None = None
+    doc: Doc, quotes: list[tuple[int, int]], lexicon: CueLexicon = LEXICON
 ) -> list[Attribution]:
-    """Every attribution the lexicon's cues find, nested ones included (also used to mine cues). Pass
-    `text` when at hand: `Doc.text` joins every token on each access."""
-    text = doc_text(doc) if text is None else text
+    """Every attribution the lexicon's cues find, nested ones included (also used to mine cues)."""
+    text = doc_text(doc)
     found = []
     for i in _possible_cues(doc, lexicon):
         attribution = _attribution_for(doc[i], quotes, lexicon)

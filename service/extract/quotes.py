@@ -134,11 +134,11 @@ def extract_quotes(doc: Doc, entities: EntityClusters) -> list[Quote]:
     candidates = (
         labelled_lines(text, entities)
         + named_colon_quotes(doc, text, quotes, entities)
-        + candidate_attributions(doc, quotes, text=text)
+        + candidate_attributions(doc, quotes)
     )
     found = _dedupe(sorted(_outermost(candidates, quotes), key=lambda f: _priority(doc, f)))
     found += uncued_quotes(doc, text, quotes, found)
-    resolver = MentionResolver(doc, entities, text)
+    resolver = MentionResolver(doc, entities)
     results = []
     for item in sorted(found, key=lambda f: f.content):
         start, end = item.content
